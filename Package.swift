@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+// Flotilla: a replicated message queue (Raft over mutual TLS, Zaqar v2 API, SQLite state machine).
+// The dependency column of ../shared/STYLE.md is enforced here: a lower layer never imports a higher one.
+import PackageDescription
+
+/// Settings every target shares: Swift 6 language mode plus the upcoming features the style guide asks for.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Flotilla",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "RaftCore", targets: ["RaftCore"]),
+        .library(name: "RaftSimulator", targets: ["RaftSimulator"]),
+        .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
+    ],
+    targets: [
+        // The consensus core: pure, synchronous, deterministic. No dependencies at all.
+        .target(name: "RaftCore", swiftSettings: strictSettings),
+        // The deterministic cluster simulator: the real core on a simulated network, disk and clock.
+        .target(name: "RaftSimulator", dependencies: ["RaftCore"], swiftSettings: strictSettings),
+        .executableTarget(name: "flotilla-sim", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
+
+        .testTarget(
+            name: "RaftCoreTests",
+            dependencies: ["RaftCore"],
+            resources: [.copy("testdata")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
+    ]
+)
