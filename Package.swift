@@ -19,12 +19,19 @@ let package = Package(
         .library(name: "RaftSimulator", targets: ["RaftSimulator"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
     targets: [
         // The consensus core: pure, synchronous, deterministic. No dependencies at all.
         .target(name: "RaftCore", swiftSettings: strictSettings),
         // The deterministic cluster simulator: the real core on a simulated network, disk and clock.
         .target(name: "RaftSimulator", dependencies: ["RaftCore"], swiftSettings: strictSettings),
-        .executableTarget(name: "flotilla-sim", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "flotilla-sim",
+            dependencies: ["RaftSimulator", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
 
         .testTarget(
             name: "RaftCoreTests",

@@ -45,6 +45,12 @@ struct Inflights: Sendable {
         if count == 0 { start = 0 }
     }
 
+    /// Frees the oldest append in flight.
+    mutating func freeFirst() {
+        guard count > 0 else { return }
+        free(through: lastIndexes[start])
+    }
+
     mutating func reset() {
         start = 0
         count = 0

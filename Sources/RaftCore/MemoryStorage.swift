@@ -10,11 +10,19 @@ public final class MemoryStorage: LogStorage {
     public private(set) var currentSnapshot: Snapshot
     private var entries: [Entry]
 
-    /// A fresh log whose initial membership is `confState` (the bootstrap configuration).
-    public init(confState: ConfState = .empty) {
+    /// An empty log: a node that will join an existing cluster.
+    public init() {
         hardState = .empty
-        currentSnapshot = Snapshot(metadata: SnapshotMetadata(index: .zero, term: .zero, confState: confState), data: [])
+        currentSnapshot = .empty
         entries = [Entry(term: .zero, index: .zero)]
+    }
+
+    /// The log of a founding member of a new cluster of `voters` (see ``Bootstrap``).
+    public convenience init(bootstrapVoters voters: [NodeID]) {
+        self.init()
+        let initial = Bootstrap.initialLog(voters: voters)
+        append(initial.entries)
+        hardState = initial.hardState
     }
 
     private var offset: LogIndex { entries[0].index }

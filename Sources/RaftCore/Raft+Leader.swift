@@ -183,9 +183,12 @@ extension Raft {
 
     private mutating func handleHeartbeatResponse(from member: NodeID, _ response: HeartbeatResponse) {
         guard tracker.progress[member] != nil else { return }
-        tracker.update(member) {
-            $0.recentActive = true
-            $0.probeSent = false
+        tracker.update(member) { progress in
+            progress.recentActive = true
+            progress.probeSent = false
+            // Appends in a full window may have been lost (the follower restarted, say). Free one slot so an append
+            // goes out; if the follower lacks what came before, it rejects and the leader falls back to probing.
+            if progress.state == .replicate && progress.inflights.isFull { progress.inflights.freeFirst() }
         }
         if tracker.progress[member]!.match < log.lastIndex() { sendAppend(to: member) }
         for read in readQueue.acknowledge(from: member, round: response.readRound, voters: tracker.conf.voters, leader: id) {
