@@ -14,6 +14,8 @@ public struct SeedRunner: Sendable {
 
     public var nodeCount: Int
     package var injectedBugs: Set<InjectedBug> = []
+    /// Applied to every seed's swarm options, e.g. to force a fault profile in a test.
+    public var adjustOptions: @Sendable (inout SimulationOptions) -> Void = { _ in }
 
     public init(nodeCount: Int) {
         self.nodeCount = nodeCount
@@ -23,6 +25,7 @@ public struct SeedRunner: Sendable {
     public func options(seed: UInt64) -> SimulationOptions {
         var options = SimulationOptions.swarm(seed: seed, nodeCount: nodeCount)
         options.injectedBugs = injectedBugs
+        adjustOptions(&options)
         return options
     }
 
