@@ -12,7 +12,9 @@ public enum Bootstrap {
         let sorted = Set(voters).sorted()
         precondition(!sorted.isEmpty && !sorted.contains(.none), "a cluster needs at least one voter")
         let entries = sorted.enumerated().map { offset, id in
-            Entry(term: Term(1), index: LogIndex(UInt64(offset + 1)), kind: .configChange, data: ConfChange.addVoter(id).encoded())
+            Entry(
+                term: Term(1), index: LogIndex(UInt64(offset + 1)), kind: .configChange,
+                data: ConfChange.addVoter(id).encoded())
         }
         return (entries, HardState(term: Term(1), vote: .none, commit: entries.last!.index))
     }

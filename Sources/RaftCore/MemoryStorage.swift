@@ -93,7 +93,8 @@ public final class MemoryStorage: LogStorage {
         guard index > offset else { throw .compacted }
         precondition(index <= lastIndex(), "snapshot index \(index) past last index \(lastIndex())")
         let term = entries[index.distance(from: offset)].term
-        currentSnapshot = Snapshot(metadata: SnapshotMetadata(index: index, term: term, confState: confState), data: data)
+        currentSnapshot = Snapshot(
+            metadata: SnapshotMetadata(index: index, term: term, confState: confState), data: data)
         compact(through: index)
     }
 

@@ -32,14 +32,18 @@ extension Raft {
 
     /// Raft §5.2 and §5.4.1: grant at most one vote per term, and only to a candidate whose log is at least as
     /// up to date as ours. A PreVote is granted on the same log rule for any future term, without recording it.
-    mutating func handleVoteRequest(from candidate: NodeID, term requestTerm: Term, _ request: VoteRequest) -> StepOutcome {
+    mutating func handleVoteRequest(from candidate: NodeID, term requestTerm: Term, _ request: VoteRequest)
+        -> StepOutcome
+    {
         let canVote =
             vote == candidate
             || (vote == .none && leader == .none)
             || (request.isPreVote && requestTerm > term)
             || (bugEnabled(.voteTwicePerTerm) && !request.isPreVote)
         if canVote && log.isUpToDate(lastIndex: request.lastIndex, lastTerm: request.lastTerm) {
-            send(.voteResponse(VoteResponse(isPreVote: request.isPreVote, granted: true)), to: candidate, term: requestTerm)
+            send(
+                .voteResponse(VoteResponse(isPreVote: request.isPreVote, granted: true)), to: candidate,
+                term: requestTerm)
             if !request.isPreVote {
                 electionElapsed = 0
                 vote = candidate

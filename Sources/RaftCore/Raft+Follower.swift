@@ -48,7 +48,9 @@ extension Raft {
             // index between there and prevIndex in one round trip.
             let hint = log.findConflictByTerm(index: min(request.prevIndex, log.lastIndex()), term: request.prevTerm)
             send(
-                .appendResponse(AppendResponse(index: request.prevIndex, reject: true, rejectHint: hint.index, rejectHintTerm: hint.term)),
+                .appendResponse(
+                    AppendResponse(
+                        index: request.prevIndex, reject: true, rejectHint: hint.index, rejectHintTerm: hint.term)),
                 to: sender)
             return .accepted
         case .failure(.conflictsWithCommitted):

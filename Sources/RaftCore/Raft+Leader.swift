@@ -87,7 +87,9 @@ extension Raft {
         let last = entries.last?.index ?? prevIndex
         let bytes = entries.byteCount
         tracker.update(member) { $0.sentAppend(entryCount: entries.count, lastIndex: last, byteCount: bytes) }
-        send(.append(AppendRequest(prevIndex: prevIndex, prevTerm: prevTerm, entries: entries, commit: log.committed)), to: member)
+        send(
+            .append(AppendRequest(prevIndex: prevIndex, prevTerm: prevTerm, entries: entries, commit: log.committed)),
+            to: member)
         return true
     }
 
@@ -136,7 +138,10 @@ extension Raft {
             // Fast backtracking: jump to where the follower's hint says the logs may agree.
             var probe = response.rejectHint
             if response.rejectHintTerm > .zero {
-                probe = log.findConflictByTerm(index: min(response.rejectHint, log.lastIndex()), term: response.rejectHintTerm).index
+                probe =
+                    log.findConflictByTerm(
+                        index: min(response.rejectHint, log.lastIndex()), term: response.rejectHintTerm
+                    ).index
             }
             let decreased = tracker.update(member) { progress -> Bool in
                 guard progress.maybeDecrease(rejected: response.index, hint: probe) else { return false }
@@ -153,7 +158,9 @@ extension Raft {
         let (advanced, wasPaused) = tracker.update(member) { progress -> (Bool, Bool) in
             let wasPaused = progress.isPaused
             let updated = progress.maybeUpdate(response.index)
-            guard updated || (progress.match == response.index && progress.state == .probe) else { return (false, wasPaused) }
+            guard updated || (progress.match == response.index && progress.state == .probe) else {
+                return (false, wasPaused)
+            }
             switch progress.state {
             case .probe:
                 progress.becomeReplicate()
@@ -191,7 +198,9 @@ extension Raft {
             if progress.state == .replicate && progress.inflights.isFull { progress.inflights.freeFirst() }
         }
         if tracker.progress[member]!.match < log.lastIndex() { sendAppend(to: member) }
-        for read in readQueue.acknowledge(from: member, round: response.readRound, voters: tracker.conf.voters, leader: id) {
+        for read in readQueue.acknowledge(
+            from: member, round: response.readRound, voters: tracker.conf.voters, leader: id)
+        {
             respondToRead(read.id, requester: read.requester, index: read.index)
         }
     }

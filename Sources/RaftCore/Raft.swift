@@ -87,7 +87,8 @@ struct Raft<Storage: LogStorage> {
         leader = .none
         electionElapsed = 0
         heartbeatElapsed = 0
-        randomizedElectionTimeout = config.electionTimeoutTicks
+        randomizedElectionTimeout =
+            config.electionTimeoutTicks
             + Int.random(in: 0..<config.electionTimeoutTicks, using: &random)
         leadTransferee = .none
         tracker.resetVotes()

@@ -39,7 +39,8 @@ public struct RaftConfig: Sendable {
             throw RaftConfigError(field: "heartbeatTimeoutTicks", expected: "at least 1")
         }
         guard electionTimeoutTicks > heartbeatTimeoutTicks else {
-            throw RaftConfigError(field: "electionTimeoutTicks", expected: "more than heartbeatTimeoutTicks (\(heartbeatTimeoutTicks))")
+            throw RaftConfigError(
+                field: "electionTimeoutTicks", expected: "more than heartbeatTimeoutTicks (\(heartbeatTimeoutTicks))")
         }
         for (field, value) in [
             ("maxAppendBytes", maxAppendBytes), ("maxInflightAppends", maxInflightAppends),

@@ -200,7 +200,9 @@ struct RaftLog<Storage: LogStorage> {
 
     /// Replaces the log with a snapshot from the leader. Precondition: it is newer than the commit index.
     mutating func restore(_ snapshot: Snapshot) {
-        precondition(snapshot.metadata.index > committed, "restoring snapshot \(snapshot.metadata.index) at or below commit \(committed)")
+        precondition(
+            snapshot.metadata.index > committed,
+            "restoring snapshot \(snapshot.metadata.index) at or below commit \(committed)")
         committed = snapshot.metadata.index
         unstable.restore(snapshot)
     }

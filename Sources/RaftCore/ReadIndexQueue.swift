@@ -39,7 +39,9 @@ struct ReadIndexQueue: Sendable {
     }
 
     /// Records that `follower` answered heartbeat round `answered`; returns the reads now confirmed.
-    mutating func acknowledge(from follower: NodeID, round answered: UInt64, voters: [NodeID], leader: NodeID) -> [Pending] {
+    mutating func acknowledge(from follower: NodeID, round answered: UInt64, voters: [NodeID], leader: NodeID)
+        -> [Pending]
+    {
         guard answered > 0, answered <= round else { return [] }
         acknowledged[follower] = max(acknowledged[follower] ?? 0, answered)
         let rounds = voters.map { $0 == leader ? round : (acknowledged[$0] ?? 0) }

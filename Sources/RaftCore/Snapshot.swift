@@ -24,7 +24,8 @@ public struct Snapshot: Hashable, Sendable {
     }
 
     /// The placeholder for "no snapshot": index 0.
-    public static let empty = Snapshot(metadata: SnapshotMetadata(index: .zero, term: .zero, confState: .empty), data: [])
+    public static let empty = Snapshot(
+        metadata: SnapshotMetadata(index: .zero, term: .zero, confState: .empty), data: [])
     public var isEmpty: Bool { metadata.index == .zero }
 
     /// Whether the snapshot is well formed enough to install: a real index and term and at least one voter.

@@ -35,7 +35,9 @@ struct UnstableLog {
 
     /// The entries in `lo..<hi`. Precondition: `offset <= lo <= hi <= offset + entries.count`.
     func slice(_ lo: LogIndex, _ hi: LogIndex) -> ArraySlice<Entry> {
-        precondition(lo >= offset && lo <= hi && hi <= offset + UInt64(entries.count), "unstable slice [\(lo), \(hi)) out of bounds")
+        precondition(
+            lo >= offset && lo <= hi && hi <= offset + UInt64(entries.count),
+            "unstable slice [\(lo), \(hi)) out of bounds")
         return entries[lo.distance(from: offset)..<hi.distance(from: offset)]
     }
 

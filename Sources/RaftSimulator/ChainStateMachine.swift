@@ -14,7 +14,10 @@ struct ChainStateMachine {
         guard !snapshot.isEmpty else { return }
         precondition(snapshot.data.count == 16, "simulator snapshot must be 16 bytes")
         let words = snapshot.data.withUnsafeBytes { raw in
-            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            )
         }
         appliedIndex = LogIndex(UInt64(littleEndian: words.0))
         hash = UInt64(littleEndian: words.1)

@@ -79,14 +79,16 @@ struct InvariantChecker {
         var index = max(from, raft.firstIndex - 1)
         while index <= through {
             guard let entryTerm = raft.term(at: index) else {
-                throw violation("committed entries are permanent", "node \(node) commits \(through) but has no entry \(index)")
+                throw violation(
+                    "committed entries are permanent", "node \(node) commits \(through) but has no entry \(index)")
             }
             let position = Int(index.rawValue)
             if position < committedTerms.count {
                 if committedTerms[position] != entryTerm {
                     throw violation(
                         "committed entries are permanent",
-                        "node \(node) has term \(entryTerm) at committed index \(index), the cluster committed term \(committedTerms[position])")
+                        "node \(node) has term \(entryTerm) at committed index \(index), the cluster committed term \(committedTerms[position])"
+                    )
                 }
                 if term < commitObservedTerm[position] { commitObservedTerm[position] = term }
             } else if position == committedTerms.count {
@@ -94,14 +96,18 @@ struct InvariantChecker {
                 commitObservedTerm.append(max(term, commitObservedTerm.last!))
             } else {
                 // Every commit is observed as it happens, so no node can commit past an unobserved gap.
-                throw violation("committed entries are permanent", "node \(node) committed \(index) past the cluster's \(committedIndex)")
+                throw violation(
+                    "committed entries are permanent",
+                    "node \(node) committed \(index) past the cluster's \(committedIndex)")
             }
             index = index + 1
         }
     }
 
     /// Raft §5.4.1: a leader of term `term` holds every entry committed in an earlier term.
-    private func checkLeaderCompleteness(_ node: NodeID, raft: RaftNode<MemoryStorage>, term: Term) throws(InvariantViolation) {
+    private func checkLeaderCompleteness(_ node: NodeID, raft: RaftNode<MemoryStorage>, term: Term)
+        throws(InvariantViolation)
+    {
         // The highest index certainly committed before `term`: observed terms never decrease, so binary search.
         var low = 0
         var high = commitObservedTerm.count
@@ -113,12 +119,15 @@ struct InvariantChecker {
         guard mustHold > 0 else { return }
         let index = LogIndex(UInt64(mustHold))
         guard raft.lastIndex >= index else {
-            throw violation("leader completeness", "leader \(node) of term \(term) ends at \(raft.lastIndex), before committed \(index)")
+            throw violation(
+                "leader completeness",
+                "leader \(node) of term \(term) ends at \(raft.lastIndex), before committed \(index)")
         }
         if let found = raft.term(at: index), found != committedTerms[mustHold] {
             throw violation(
                 "leader completeness",
-                "leader \(node) of term \(term) has term \(found) at committed index \(index), expected \(committedTerms[mustHold])")
+                "leader \(node) of term \(term) has term \(found) at committed index \(index), expected \(committedTerms[mustHold])"
+            )
         }
     }
 
@@ -131,7 +140,9 @@ struct InvariantChecker {
         guard commit > raft.firstIndex - 1 else { return }
         let position = Int(commit.rawValue)
         if position < committedTerms.count, raft.term(at: commit) != committedTerms[position] {
-            throw violation("committed entries are permanent", "node \(node.id) restarted with a different entry at committed \(commit)")
+            throw violation(
+                "committed entries are permanent",
+                "node \(node.id) restarted with a different entry at committed \(commit)")
         }
     }
 
@@ -140,7 +151,9 @@ struct InvariantChecker {
         if let snapshot = ready.snapshot {
             let position = Int(snapshot.metadata.index.rawValue)
             if position < committedTerms.count, committedTerms[position] != snapshot.metadata.term {
-                throw violation("committed entries are permanent", "snapshot at \(snapshot.metadata.index) has a different term than committed")
+                throw violation(
+                    "committed entries are permanent",
+                    "snapshot at \(snapshot.metadata.index) has a different term than committed")
             }
         }
         var previousTerm: Term? = ready.entries.first.flatMap { node.storage.termIfPresent(at: $0.index - 1) }
@@ -150,9 +163,12 @@ struct InvariantChecker {
             let key = IndexTerm(index: entry.index, term: entry.term)
             if let known = entries[key] {
                 let samePayload = known.fingerprint == identity.fingerprint && known.kind == identity.kind
-                let samePrevious = known.previousTerm == nil || identity.previousTerm == nil || known.previousTerm == identity.previousTerm
+                let samePrevious =
+                    known.previousTerm == nil || identity.previousTerm == nil
+                    || known.previousTerm == identity.previousTerm
                 if !samePayload || !samePrevious {
-                    throw violation("log matching", "node \(node.id) persisted a different entry \(entry.term)/\(entry.index)")
+                    throw violation(
+                        "log matching", "node \(node.id) persisted a different entry \(entry.term)/\(entry.index)")
                 }
             } else {
                 entries[key] = identity
@@ -165,7 +181,8 @@ struct InvariantChecker {
     mutating func checkApplied(_ entry: Entry, hash: UInt64, on node: NodeID) throws(InvariantViolation) {
         let position = Int(entry.index.rawValue)
         guard position < committedTerms.count, committedTerms[position] == entry.term else {
-            throw violation("state-machine safety", "node \(node) applied \(entry.term)/\(entry.index), not the committed entry")
+            throw violation(
+                "state-machine safety", "node \(node) applied \(entry.term)/\(entry.index), not the committed entry")
         }
         if position < appliedHashes.count {
             if appliedHashes[position] != hash {
@@ -174,13 +191,15 @@ struct InvariantChecker {
             return
         }
         guard position == appliedHashes.count else {
-            throw violation("state-machine safety", "node \(node) applied \(entry.index) with no record of \(appliedHashes.count)")
+            throw violation(
+                "state-machine safety", "node \(node) applied \(entry.index) with no record of \(appliedHashes.count)")
         }
         appliedHashes.append(hash)
         if entry.kind == .normal && !entry.data.isEmpty {
             let fingerprint = ChainStateMachine.fingerprint(entry.data)
             if let earlier = appliedFingerprints[fingerprint] {
-                throw violation("exactly-once apply", "the payload applied at \(earlier) was applied again at \(entry.index)")
+                throw violation(
+                    "exactly-once apply", "the payload applied at \(earlier) was applied again at \(entry.index)")
             }
             appliedFingerprints[fingerprint] = entry.index
         }
@@ -190,7 +209,8 @@ struct InvariantChecker {
     func checkRestored(index: LogIndex, hash: UInt64, on node: NodeID) throws(InvariantViolation) {
         let position = Int(index.rawValue)
         if position < appliedHashes.count, appliedHashes[position] != hash {
-            throw violation("state-machine safety", "node \(node) restored a snapshot at \(index) unlike the applied state")
+            throw violation(
+                "state-machine safety", "node \(node) restored a snapshot at \(index) unlike the applied state")
         }
     }
 
@@ -207,7 +227,8 @@ struct InvariantChecker {
         guard state.index >= requiredIndex else {
             throw violation(
                 "linearizable read",
-                "read \(state.id) on node \(node) served at \(state.index), but a write acknowledged before it is at \(requiredIndex)")
+                "read \(state.id) on node \(node) served at \(state.index), but a write acknowledged before it is at \(requiredIndex)"
+            )
         }
     }
 }

@@ -82,7 +82,8 @@ public final class Simulation {
                 guard let time = queue.nextTime, time <= livenessEnd else {
                     throw InvariantViolation(
                         property: "liveness",
-                        detail: "no leader with every member caught up within \(options.livenessTicks) ticks after healing; \(clusterSummary())",
+                        detail:
+                            "no leader with every member caught up within \(options.livenessTicks) ticks after healing; \(clusterSummary())",
                         time: now)
                 }
                 try process(queue.pop()!.event, at: time)
@@ -93,7 +94,8 @@ public final class Simulation {
         }
         return Report(
             options: options, violation: violation, recentTrace: trace, events: eventCount, proposed: clients.proposed,
-            acknowledged: clients.acknowledged, readsServed: clients.readsServed, committedIndex: checker.committedIndex,
+            acknowledged: clients.acknowledged, readsServed: clients.readsServed,
+            committedIndex: checker.committedIndex,
             livenessTicksUsed: livenessTicksUsed)
     }
 
@@ -288,7 +290,9 @@ public final class Simulation {
 
     private func restart(_ node: SimulatedNode) throws(InvariantViolation) {
         node.start(config: raftConfig(for: node.id), seed: random.next())
-        record("restart \(node.id) (term \(node.raft!.hardState.term), commit \(node.raft!.hardState.commit), last \(node.raft!.lastIndex))")
+        record(
+            "restart \(node.id) (term \(node.raft!.hardState.term), commit \(node.raft!.hardState.commit), last \(node.raft!.lastIndex))"
+        )
         try checker.checkRestart(node)
     }
 
@@ -331,7 +335,8 @@ public final class Simulation {
         for member in raft.confState.members {
             guard let node = nodes[member], let follower = node.raft else { return false }
             let hard = follower.hardState
-            guard hard.term == raft.hardState.term, hard.commit == last, follower.appliedIndex == last, !node.isWriting else {
+            guard hard.term == raft.hardState.term, hard.commit == last, follower.appliedIndex == last, !node.isWriting
+            else {
                 return false
             }
         }
@@ -342,7 +347,8 @@ public final class Simulation {
         nodeIDs.map { id -> String in
             guard let raft = nodes[id]!.raft else { return "\(id): down" }
             let hard = raft.hardState
-            return "\(id): \(raft.softState.role) t\(hard.term) commit \(hard.commit) applied \(raft.appliedIndex) last \(raft.lastIndex) \(raft.confState)"
+            return
+                "\(id): \(raft.softState.role) t\(hard.term) commit \(hard.commit) applied \(raft.appliedIndex) last \(raft.lastIndex) \(raft.confState)"
         }.joined(separator: "; ")
     }
 

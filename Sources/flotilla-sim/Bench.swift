@@ -93,7 +93,9 @@ struct InProcessCluster {
                     if !payload.isEmpty { payload[0] = UInt8(truncatingIfNeeded: proposed + offset) }
                     return payload
                 }
-                guard case .appended = nodes[0].propose(batch: payloads) else { fatalError("leader refused a proposal") }
+                guard case .appended = nodes[0].propose(batch: payloads) else {
+                    fatalError("leader refused a proposal")
+                }
                 proposed += count
             }
             pump()
@@ -149,10 +151,16 @@ struct InProcessCluster {
         var proposed = 0
         // Followers never answer, so the node never becomes leader: force it by stepping granted votes.
         for voter in [NodeID(2), NodeID(3)] {
-            node.step(Message(from: voter, to: 1, term: node.hardState.term.next, payload: .voteResponse(VoteResponse(isPreVote: true, granted: true))))
+            node.step(
+                Message(
+                    from: voter, to: 1, term: node.hardState.term.next,
+                    payload: .voteResponse(VoteResponse(isPreVote: true, granted: true))))
         }
         for voter in [NodeID(2), NodeID(3)] {
-            node.step(Message(from: voter, to: 1, term: node.hardState.term, payload: .voteResponse(VoteResponse(isPreVote: false, granted: true))))
+            node.step(
+                Message(
+                    from: voter, to: 1, term: node.hardState.term,
+                    payload: .voteResponse(VoteResponse(isPreVote: false, granted: true))))
         }
         precondition(node.softState.role == .leader, "benchmark leader did not win")
         while proposed < count {
@@ -166,7 +174,8 @@ struct InProcessCluster {
         }
         let after = residentBytes()
         let perEntry = Double(after - before) / Double(proposed)
-        return "memory per in-flight entry: \(Int(perEntry)) B resident (payload \(payloadSize) B, core overhead ≈ \(Int(perEntry) - payloadSize) B; Entry stride \(MemoryLayout<Entry>.stride) B)"
+        return
+            "memory per in-flight entry: \(Int(perEntry)) B resident (payload \(payloadSize) B, core overhead ≈ \(Int(perEntry) - payloadSize) B; Entry stride \(MemoryLayout<Entry>.stride) B)"
     }
 
     private static func residentBytes() -> Int {

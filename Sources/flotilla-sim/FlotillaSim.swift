@@ -58,7 +58,9 @@ extension FlotillaSim {
             runner.injectedBugs = Set(injectBug.compactMap(InjectedBug.init(flagName:)))
             if let seed, verbose {
                 let report = Simulation(options: runner.options(seed: seed), traceSink: { print($0) }).run()
-                print(report.passed ? "seed \(seed) passed: \(report.acknowledged) acknowledged writes" : runner.describe(report))
+                print(
+                    report.passed
+                        ? "seed \(seed) passed: \(report.acknowledged) acknowledged writes" : runner.describe(report))
                 if !report.passed { throw ExitCode.failure }
                 return
             }
@@ -70,7 +72,8 @@ extension FlotillaSim {
             }
             print(
                 "\(summary.seeds) seeds passed (\(nodes) nodes): \(summary.events) events, \(summary.acknowledged) acknowledged writes, "
-                    + "\(summary.readsServed) linearizable reads, slowest convergence \(summary.maxLivenessTicks) ticks")
+                    + "\(summary.readsServed) linearizable reads, slowest convergence \(summary.maxLivenessTicks) ticks"
+            )
         }
     }
 }

@@ -36,7 +36,10 @@ import Testing
 
     /// Goal: seeds differ in their fault mix (swarm testing). Method: count distinct option sets over 50 seeds.
     @Test func seedsPickDifferentFaultMixes() {
-        let descriptions = Set((1...50).map { SimulationOptions.swarm(seed: $0, nodeCount: 3).description.split(separator: " ").dropFirst().joined() })
+        let descriptions = Set(
+            (1...50).map {
+                SimulationOptions.swarm(seed: $0, nodeCount: 3).description.split(separator: " ").dropFirst().joined()
+            })
         #expect(descriptions.count > 40)
     }
 }
@@ -52,7 +55,9 @@ import Testing
         let summary = runner.run(seeds: 1...300)
         let failure = try #require(summary.failure, "300 seeds ran without noticing double votes")
         #expect(failure.violation?.property == "election safety")
-        #expect(runner.describe(failure).contains("flotilla-sim --seed \(failure.options.seed) --nodes 3 --verbose --inject-bug vote-twice"))
+        #expect(
+            runner.describe(failure).contains(
+                "flotilla-sim --seed \(failure.options.seed) --nodes 3 --verbose --inject-bug vote-twice"))
     }
 
     /// Goal: committing an earlier term's entry by counting replicas (breaking Raft §5.4.2, Figure 8) is caught
@@ -78,6 +83,8 @@ import Testing
         let summary = runner.run(seeds: 1...600)
         let failure = try #require(summary.failure, "600 seeds ran without noticing old-term commits")
         let property = failure.violation?.property ?? ""
-        #expect(["leader completeness", "committed entries are permanent", "state-machine safety"].contains(property), "\(property)")
+        #expect(
+            ["leader completeness", "committed entries are permanent", "state-machine safety"].contains(property),
+            "\(property)")
     }
 }
