@@ -9,6 +9,7 @@ public struct SeedRunner: Sendable {
         public var acknowledged = 0
         public var readsServed = 0
         public var maxLivenessTicks = 0
+        public var coverage = Coverage()
         public var failure: Simulation.Report?
     }
 
@@ -39,6 +40,7 @@ public struct SeedRunner: Sendable {
             summary.acknowledged += report.acknowledged
             summary.readsServed += report.readsServed
             summary.maxLivenessTicks = max(summary.maxLivenessTicks, report.livenessTicksUsed ?? 0)
+            summary.coverage.merge(report.coverage)
             if !report.passed {
                 summary.failure = report
                 break

@@ -36,16 +36,21 @@ final class SimulatedNode {
     }
 
     /// Loses everything not on disk. A write in progress keeps a random prefix (a torn write).
-    func crash(using random: inout SplitMix64) {
+    /// Returns whether a write was torn (some but not all of it kept).
+    @discardableResult
+    func crash(using random: inout SplitMix64) -> Bool {
         precondition(raft != nil, "node \(id) is already down")
+        var torn = false
         if let ready = writing {
-            var parts = (ready.snapshot == nil ? 0 : 1) + ready.entries.count + (ready.hardState == nil ? 0 : 1)
-            parts = Int.random(in: 0...parts, using: &random)
-            persist(ready, parts: parts)
+            let parts = (ready.snapshot == nil ? 0 : 1) + ready.entries.count + (ready.hardState == nil ? 0 : 1)
+            let kept = Int.random(in: 0...parts, using: &random)
+            torn = kept > 0 && kept < parts
+            persist(ready, parts: kept)
         }
         raft = nil
         writing = nil
         generation += 1
+        return torn
     }
 
     func withRaft<R>(_ body: (inout RaftNode<MemoryStorage>) -> R) -> R {

@@ -31,6 +31,7 @@ public final class Simulation {
     /// Receives every trace line as it happens (verbose replays).
     private let traceSink: ((String) -> Void)?
     public private(set) var eventCount = 0
+    private var coverage = Coverage()
 
     /// - Parameters:
     ///   - traceCapacity: how many recent trace lines a failure report includes.
@@ -61,6 +62,8 @@ public final class Simulation {
         public var committedIndex: LogIndex
         /// Ticks the liveness phase needed to converge.
         public var livenessTicksUsed: Int?
+        /// What the run reached.
+        public var coverage: Coverage
 
         public var passed: Bool { violation == nil }
     }
@@ -96,7 +99,7 @@ public final class Simulation {
             options: options, violation: violation, recentTrace: trace, events: eventCount, proposed: clients.proposed,
             acknowledged: clients.acknowledged, readsServed: clients.readsServed,
             committedIndex: checker.committedIndex,
-            livenessTicksUsed: livenessTicksUsed)
+            livenessTicksUsed: livenessTicksUsed, coverage: coverage)
     }
 
     // MARK: Events
@@ -131,12 +134,29 @@ public final class Simulation {
             }
             return
         }
+        let wasLeader = node.raft!.softState.role == .leader
         let outcome = node.withRaft { $0.step(message) }
         if traceSink != nil { record("deliver \(message) -> \(outcome)") }
+        recordCoverage(of: message, outcome: outcome, wasLeader: wasLeader)
         if case .snapshot = message.payload, let sender, sender.isUp {
             sender.withRaft { $0.reportSnapshot(to: message.to, succeeded: true) }
         }
         try drainReady(message.to)
+    }
+
+    private func recordCoverage(of message: Message, outcome: StepOutcome, wasLeader: Bool) {
+        switch outcome {
+        case .ignored(.leaderLease): coverage.hit(.voteIgnoredByLease)
+        case .ignored(.unknownSender): coverage.hit(.unknownSenderIgnored)
+        case .ignored(.staleTerm): coverage.hit(.staleTermIgnored)
+        case .accepted:
+            switch message.payload {
+            case .appendResponse(let response) where response.reject && wasLeader: coverage.hit(.appendRejected)
+            case .timeoutNow: coverage.hit(.leadershipTransferred)
+            default: break
+            }
+        default: break
+        }
     }
 
     /// Takes Ready values from `id` while there are any; a Ready that must be fsynced waits for the disk.
@@ -163,10 +183,14 @@ public final class Simulation {
         }
         for message in ready.messages { send(message) }
         if let snapshot = ready.snapshot {
+            coverage.hit(.snapshotInstalled)
             node.restoreStateMachine(from: snapshot)
             try checker.checkRestored(index: snapshot.metadata.index, hash: node.stateMachine.hash, on: node.id)
         }
         for entry in ready.committedEntries where node.apply(entry) {
+            if entry.kind == .configChange && entry.index.rawValue > UInt64(options.nodeCount) {
+                coverage.hit(.membershipChangeApplied)
+            }
             try checker.checkApplied(entry, hash: node.stateMachine.hash, on: node.id)
             if let term = clients.recordApplied(entry, on: node.id) {
                 try checker.checkAcknowledged(index: entry.index, term: term)
@@ -174,9 +198,14 @@ public final class Simulation {
         }
         for state in ready.readStates {
             guard let required = clients.finishRead(state.id) else { continue }
+            coverage.hit(.readServed)
             try checker.checkRead(state, requiredIndex: required, on: node.id)
         }
+        let ledBefore = node.raft!.softState.role == .leader
         node.withRaft { $0.advance(ready) }
+        if ledBefore, node.raft!.softState.role != .leader, !node.raft!.confState.isVoter(node.id) {
+            coverage.hit(.removedLeaderSteppedDown)
+        }
         node.maybeSnapshot(interval: options.snapshotInterval)
     }
 
@@ -190,6 +219,7 @@ public final class Simulation {
             return
         }
         let copies = chance(options.duplicateProbability) ? 2 : 1
+        if copies > 1 { coverage.hit(.duplicateDelivered) }
         for _ in 0..<copies {
             let delay = Int.random(in: options.minDelayUnits...options.maxDelayUnits, using: &random)
             queue.push(.deliver(message), at: now + delay)
@@ -218,8 +248,10 @@ public final class Simulation {
             let count = Int.random(in: 1...options.maxProposalsPerTick, using: &random)
             let batch = (0..<count).map { _ in clients.nextPayload() }
             let outcome = nodes[target]!.withRaft { $0.propose(batch: batch) }
-            if case .appended(let term, let indexes) = outcome {
-                clients.recordProposal(on: target, term: term, indexes: indexes)
+            switch outcome {
+            case .appended(let term, let indexes): clients.recordProposal(on: target, term: term, indexes: indexes)
+            case .dropped(.leadershipTransferInProgress): coverage.hit(.proposalRefusedDuringTransfer)
+            default: break
             }
         }
         if chance(options.readProbability) {
@@ -233,7 +265,8 @@ public final class Simulation {
         for id in nodeIDs {
             let node = nodes[id]!
             if node.isUp, chance(options.crashProbability) {
-                node.crash(using: &random)
+                if node.crash(using: &random) { coverage.hit(.tornWrite) }
+                coverage.hit(.crash)
                 clients.forget(id)
                 record("crash \(id)")
             } else if !node.isUp, chance(options.restartProbability) {
@@ -244,6 +277,7 @@ public final class Simulation {
             let kinds = SimulatedNetwork.PartitionKind.allCases
             let kind = kinds[Int.random(in: 0..<kinds.count, using: &random)]
             let description = network.partition(kind, nodes: nodeIDs, leader: currentLeader?.id, using: &random)
+            coverage.hit(.partition)
             record("partition: \(description)")
         } else if !network.isHealed, chance(options.healProbability) {
             network.heal()

@@ -74,6 +74,9 @@ extension FlotillaSim {
                 "\(summary.seeds) seeds passed (\(nodes) nodes): \(summary.events) events, \(summary.acknowledged) acknowledged writes, "
                     + "\(summary.readsServed) linearizable reads, slowest convergence \(summary.maxLivenessTicks) ticks"
             )
+            let marks = summary.coverage.counts.sorted { $0.key < $1.key }.map { "\($0.key.rawValue)=\($0.value)" }
+            print("coverage: " + marks.joined(separator: " "))
+            if !summary.coverage.missing.isEmpty { print("never reached: \(summary.coverage.missing.map(\.rawValue))") }
         }
     }
 }
