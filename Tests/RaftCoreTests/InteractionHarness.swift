@@ -122,7 +122,9 @@ struct InteractionCommand {
         if body.hasPrefix("(") && body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         var ids: [NodeID] = []
         for part in body.split(separator: ",") {
-            guard let value = UInt64(part.filter { $0 != " " }), value > 0 else { throw InteractionError("'\(text)' is not a node id list") }
+            guard let value = UInt64(part.filter { $0 != " " }), value > 0 else {
+                throw InteractionError("'\(text)' is not a node id list")
+            }
             ids.append(NodeID(value))
         }
         return ids
@@ -179,7 +181,10 @@ struct InteractionNodeOptions {
     }
 
     var description: String {
-        var parts = ["election=\(electionTicks)", "heartbeat=\(heartbeatTicks)", "prevote=\(preVote)", "checkquorum=\(checkQuorum)"]
+        var parts = [
+            "election=\(electionTicks)", "heartbeat=\(heartbeatTicks)", "prevote=\(preVote)",
+            "checkquorum=\(checkQuorum)",
+        ]
         if let maxAppendBytes { parts.append("max-append-bytes=\(maxAppendBytes)") }
         if let maxInflightAppends { parts.append("max-inflight=\(maxInflightAppends)") }
         if let maxInflightBytes { parts.append("max-inflight-bytes=\(maxInflightBytes)") }
@@ -267,7 +272,8 @@ final class InteractionNode {
     /// Starts the core from storage, with a generator seeded by the node id so every run draws the same timeouts.
     func start() throws(InteractionError) {
         do {
-            raft = try RaftNode(config: options.config(for: id), storage: storage, random: SplitMix64(seed: id.rawValue))
+            raft = try RaftNode(
+                config: options.config(for: id), storage: storage, random: SplitMix64(seed: id.rawValue))
         } catch {
             throw InteractionError("node \(id): \(error)")
         }
@@ -275,7 +281,9 @@ final class InteractionNode {
     }
 
     /// The role, term and leader, to report what a call changed.
-    var summary: NodeSummary? { raft.map { NodeSummary(role: $0.softState.role, term: $0.hardState.term, leader: $0.softState.leader) } }
+    var summary: NodeSummary? {
+        raft.map { NodeSummary(role: $0.softState.role, term: $0.hardState.term, leader: $0.softState.leader) }
+    }
 }
 
 /// The part of a node's state whose changes the harness reports as transitions.
@@ -327,7 +335,7 @@ final class InteractionEnvironment {
         case "read-index": try readIndex(command)
         case "report-unreachable": try reportUnreachable(command)
         case "report-snapshot": try reportSnapshot(command)
-        case "process-ready": for id in try command.nodeIDs() { try processReady(try node(id)) }
+        case "process-ready": try processReady(command)
         case "deliver-msgs": try deliverMessages(command)
         case "stabilize": try stabilize(command)
         case "crash": try crash(command)
@@ -497,6 +505,12 @@ final class InteractionEnvironment {
 
     // MARK: Ready and messages
 
+    private func processReady(_ command: InteractionCommand) throws(InteractionError) {
+        let ids = try command.nodeIDs()
+        guard !ids.isEmpty else { throw InteractionError("process-ready: needs node ids") }
+        for id in ids { try processReady(try node(id)) }
+    }
+
     /// Plays the application's part of one ``Ready``: persist, send, apply, advance, printing each step.
     private func processReady(_ node: InteractionNode) throws(InteractionError) {
         guard node.raft != nil else {
@@ -510,8 +524,12 @@ final class InteractionEnvironment {
         let before = node.summary!
         let ready = node.raft!.ready()
         emit("> \(node.id) handling Ready\(ready.mustSync ? " (must sync)" : "")")
-        if let soft = ready.softState { emit("  soft-state: \(Render.role(soft.role)), leader \(Render.node(soft.leader))") }
-        if let hard = ready.hardState { emit("  hard-state: term=\(hard.term) vote=\(Render.node(hard.vote)) commit=\(hard.commit)") }
+        if let soft = ready.softState {
+            emit("  soft-state: \(Render.role(soft.role)), leader \(Render.node(soft.leader))")
+        }
+        if let hard = ready.hardState {
+            emit("  hard-state: term=\(hard.term) vote=\(Render.node(hard.vote)) commit=\(hard.commit)")
+        }
         if let snapshot = ready.snapshot { emit("  snapshot: \(Render.snapshot(snapshot))") }
         if !ready.entries.isEmpty { emit("  entries: \(Render.entries(ready.entries))") }
         if !ready.committedEntries.isEmpty { emit("  committed: \(Render.entries(ready.committedEntries))") }
@@ -539,10 +557,12 @@ final class InteractionEnvironment {
         // 3. Restore and apply.
         if let snapshot = ready.snapshot {
             node.stateMachine = ScenarioStateMachine(snapshot: snapshot)
-            emit("  restored state machine from snapshot \(snapshot.metadata.term)/\(snapshot.metadata.index): \(Render.values(node.stateMachine.contents))")
+            let position = "\(snapshot.metadata.term)/\(snapshot.metadata.index)"
+            emit("  restored state machine from snapshot \(position): \(Render.values(node.stateMachine.contents))")
         }
         let skipped = ready.committedEntries.filter { !node.stateMachine.apply($0) }
         if !skipped.isEmpty { emit("  skipped (already applied): \(Render.entries(skipped))") }
+        // 4. The read states were printed above; a scenario's reads have nothing more to serve.
         // 5. Advance (membership changes among the committed entries take effect here).
         node.raft!.advance(ready)
         if let line = Render.transition(node.id, from: before, to: node.summary!) { emit("  " + line) }
@@ -571,7 +591,9 @@ final class InteractionEnvironment {
         let drop = try command.boolean("drop") ?? false
         let sender = try command.node("from")
         let type = command.options["type"]
-        if let type, !Render.messageTypes.contains(type) { throw InteractionError("deliver-msgs: unknown type '\(type)'") }
+        if let type, !Render.messageTypes.contains(type) {
+            throw InteractionError("deliver-msgs: unknown type '\(type)'")
+        }
         for id in ids {
             let node = try node(id)
             deliver(to: node, drop: drop) { message in
@@ -628,7 +650,8 @@ final class InteractionEnvironment {
         let lost = node.inbox.count
         node.inbox = []
         let hard = node.storage.hardState
-        emit("\(node.id) crashed; durable: term=\(hard.term) vote=\(Render.node(hard.vote)) commit=\(hard.commit) last index=\(node.storage.lastIndex())")
+        let durable = "term=\(hard.term) vote=\(Render.node(hard.vote)) commit=\(hard.commit)"
+        emit("\(node.id) crashed; durable: \(durable) last index=\(node.storage.lastIndex())")
         if lost > 0 { emit("\(lost) undelivered message(s) to \(node.id) lost") }
     }
 
@@ -637,7 +660,8 @@ final class InteractionEnvironment {
         guard node.raft == nil else { throw InteractionError("node \(node.id) is up") }
         try node.start()
         let status = node.raft!.status
-        emit("\(node.id) restarted: \(Render.role(status.role)) term=\(status.term) commit=\(status.commit) applied=\(status.applied) last index=\(status.lastIndex)")
+        let log = "commit=\(status.commit) applied=\(status.applied) last index=\(status.lastIndex)"
+        emit("\(node.id) restarted: \(Render.role(status.role)) term=\(status.term) \(log)")
     }
 
     private func partition(_ command: InteractionCommand) throws(InteractionError) {
@@ -691,8 +715,11 @@ final class InteractionEnvironment {
             return
         }
         let status = raft.status
-        emit("\(status.id): \(Render.role(status.role)) term=\(status.term) vote=\(Render.node(status.hardState.vote)) leader=\(Render.node(status.leader))")
-        emit("log: first=\(status.firstIndex) last=\(status.lastIndex) commit=\(status.commit) applied=\(status.applied)")
+        let vote = "vote=\(Render.node(status.hardState.vote)) leader=\(Render.node(status.leader))"
+        emit("\(status.id): \(Render.role(status.role)) term=\(status.term) \(vote)")
+        emit(
+            "log: first=\(status.firstIndex) last=\(status.lastIndex) commit=\(status.commit) applied=\(status.applied)"
+        )
         emit("membership: \(status.confState)")
         if status.leadTransferee != .none { emit("transferring leadership to \(status.leadTransferee)") }
         for member in status.progress.keys.sorted() {
@@ -710,7 +737,8 @@ final class InteractionEnvironment {
                 continue
             }
             let status = raft.status
-            emit("\(id): \(Render.role(status.role)) term=\(status.term) leader=\(Render.node(status.leader)) commit=\(status.commit) last=\(status.lastIndex)")
+            let role = "\(Render.role(status.role)) term=\(status.term) leader=\(Render.node(status.leader))"
+            emit("\(id): \(role) commit=\(status.commit) last=\(status.lastIndex)")
         }
     }
 
@@ -721,15 +749,18 @@ final class InteractionEnvironment {
         }
         let index = LogIndex(raw)
         guard index <= node.stateMachine.appliedIndex else {
-            throw InteractionError("compact: \(index) is not applied on \(node.id) (applied \(node.stateMachine.appliedIndex))")
+            throw InteractionError(
+                "compact: \(index) is not applied on \(node.id) (applied \(node.stateMachine.appliedIndex))")
         }
         let conf = node.stateMachine.membership(at: index)
         do {
-            try node.storage.createSnapshot(at: index, confState: conf, data: node.stateMachine.snapshotData(through: index))
+            try node.storage.createSnapshot(
+                at: index, confState: conf, data: node.stateMachine.snapshotData(through: index))
         } catch {
             throw InteractionError("compact: \(error)")
         }
-        emit("\(node.id): snapshot \(Render.snapshot(node.storage.snapshot())); log now starts at \(node.storage.firstIndex())")
+        let snapshot = Render.snapshot(node.storage.snapshot())
+        emit("\(node.id): snapshot \(snapshot); log now starts at \(node.storage.firstIndex())")
     }
 }
 
@@ -756,7 +787,8 @@ enum Render {
         case .normal:
             if entry.data.isEmpty { return "\(entry.term)/\(entry.index) noop" }
             let printable = entry.data.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-            return "\(entry.term)/\(entry.index) " + (printable ? String(decoding: entry.data, as: UTF8.self) : "\(entry.data.count)B")
+            return "\(entry.term)/\(entry.index) "
+                + (printable ? String(decoding: entry.data, as: UTF8.self) : "\(entry.data.count)B")
         case .configChange:
             return entry.description
         }
@@ -808,7 +840,9 @@ enum Render {
     static func proposal(_ outcome: ProposalOutcome) -> String {
         switch outcome {
         case .appended(let term, let indexes):
-            let range = indexes.lowerBound == indexes.upperBound ? "\(indexes.lowerBound)" : "\(indexes.lowerBound)...\(indexes.upperBound)"
+            let range =
+                indexes.lowerBound == indexes.upperBound
+                ? "\(indexes.lowerBound)" : "\(indexes.lowerBound)...\(indexes.upperBound)"
             return "appended at term \(term), index \(range)"
         case .notLeader(let hint):
             return "refused: not leader (hint \(node(hint)))"

@@ -99,9 +99,9 @@ enum ScenarioDirectory {
 /// Data-driven interaction tests of RaftCore (style guide §7.1, etcd-io/raft `interaction_test.go`).
 ///
 /// Goal: pin the core's observable behaviour — messages, state transitions, persisted and applied entries — in
-/// readable scenarios, each reproducing one rule of the Raft paper or one fault. Method: every command of a
-/// `testdata/*.txt` file runs in a fresh ``InteractionEnvironment``; its output must equal the golden text under
-/// the command's `----`. With `REWRITE=1` the files in the source tree are rewritten with the actual output
+/// readable scenarios, each reproducing one rule of the Raft paper or one fault. Method: the commands of each
+/// `testdata/*.txt` file run in order in a fresh ``InteractionEnvironment``; each command's output must equal the
+/// golden text under its `----`. With `REWRITE=1` the files in the source tree are rewritten with the actual output
 /// instead, and the diff is reviewed like code.
 struct InteractionTests {
     /// Goal: the scenario directory is found and not empty, so the parameterized test below cannot pass by running
