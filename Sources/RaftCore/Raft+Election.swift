@@ -85,7 +85,7 @@ extension Raft {
     /// Whether committed entries not yet applied contain a membership change.
     func hasUnappliedConfChanges() -> Bool {
         if log.unstable.snapshot != nil { return true }
-        var next = max(log.applied + 1, log.firstIndex())
+        var next = max(max(log.applied, confIndex) + 1, log.firstIndex())
         while next <= log.committed {
             let page = log.entries(from: next, to: log.committed + 1, maxBytes: config.maxApplyBytesPerReady)
             if page.contains(where: { $0.kind == .configChange }) { return true }

@@ -87,6 +87,7 @@ extension Raft {
             return false
         }
         log.restore(snapshot)
+        confIndex = snapshot.metadata.index
         tracker = ProgressTracker(
             conf: snapshot.metadata.confState, nextIndex: log.lastIndex() + 1,
             maxInflight: config.maxInflightAppends, maxInflightBytes: config.maxInflightBytes)

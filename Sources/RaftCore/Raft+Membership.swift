@@ -5,6 +5,8 @@ extension Raft {
     /// alike (the leader validated it when proposing, so this only happens to corrupted entries).
     mutating func applyConfChange(_ entry: Entry) {
         precondition(entry.kind == .configChange, "not a membership change")
+        guard entry.index > confIndex else { return }
+        confIndex = entry.index
         guard let change = try? ConfChange(decoding: entry.data),
             let newConf = try? tracker.conf.applying(change)
         else { return }
@@ -21,5 +23,19 @@ extension Raft {
         // The quorum changed: the commit index may move, and new members need their first append.
         _ = maybeCommit()
         broadcastAppend()
+    }
+
+    /// At start: apply the membership changes among the committed entries after the snapshot.
+    mutating func loadCommittedMembership() {
+        precondition(role == .follower && leader == .none, "membership is loaded before the node runs")
+        var next = confIndex + 1
+        while next <= log.committed {
+            let page = log.entries(from: next, to: log.committed + 1, maxBytes: config.maxApplyBytesPerReady)
+            for entry in page where entry.kind == .configChange {
+                applyConfChange(entry)
+            }
+            next = page.last!.index + 1
+        }
+        confIndex = log.committed
     }
 }

@@ -20,6 +20,9 @@ struct Raft<Storage: LogStorage> {
     var leadTransferee: NodeID = .none
     /// On a leader: the index of the last membership change proposed; a new one waits until it is applied.
     var pendingConfIndex: LogIndex = .zero
+    /// The index of the last membership change in effect in `tracker.conf` (or the snapshot's index). A change at
+    /// or below it is never applied again, so replaying the log after a restart is harmless.
+    var confIndex: LogIndex = .zero
     /// On a leader: bytes of entries proposed and not yet handed out as committed.
     var uncommittedBytes = 0
     var readQueue: ReadIndexQueue
@@ -57,6 +60,11 @@ struct Raft<Storage: LogStorage> {
         let commit = initial.hardState.commit
         precondition(commit <= log.lastIndex(), "hard state commit \(commit) is past the last index \(log.lastIndex())")
         log.commit(to: commit)
+        // Take on the membership this node already knows committed, before any message arrives: otherwise a
+        // restarted node would run with its snapshot's (possibly empty) membership until it re-applied its log,
+        // and a removed node could win its vote in that window.
+        confIndex = log.firstIndex() - 1
+        loadCommittedMembership()
         becomeFollower(term: term, leader: .none)
     }
 
