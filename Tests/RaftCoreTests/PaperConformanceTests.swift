@@ -88,7 +88,9 @@ struct PaperConformanceTests {
         solo.drain()
         #expect(solo.step(CoreMsg.vote(3, 1, term: 1, lastIndex: 99, lastTerm: 1)) == .ignored(.staleTerm))
         #expect(solo.status.hardState == HardState(term: 2, vote: .none, commit: 3))
-        #expect(solo.drain()?.messages.contains { if case .voteResponse(let r) = $0.payload { r.granted } else { false } } != true)
+        #expect(
+            solo.drain()?.messages.contains { if case .voteResponse(let r) = $0.payload { r.granted } else { false } }
+                != true)
     }
 
     // MARK: §5.2 Leader election
@@ -138,7 +140,9 @@ struct PaperConformanceTests {
         let solo = try CoreSoloNode(id: 1, voters: [1, 2, 3], seed: seed)
         let timeout = RaftConfig(id: 1).electionTimeoutTicks
         let ticks = solo.ticksUntilCampaign(limit: 10 * timeout)
-        #expect(ticks.map { (timeout..<(2 * timeout)).contains($0) } == true, "seed \(seed): campaigned after \(ticks as Int?) ticks")
+        #expect(
+            ticks.map { (timeout..<(2 * timeout)).contains($0) } == true,
+            "seed \(seed): campaigned after \(ticks as Int?) ticks")
     }
 
     /// Raft §5.2 (as above): the timeout is random, not fixed.
@@ -220,7 +224,9 @@ struct PaperConformanceTests {
     @Test func candidateYieldsToLeaderOfSameTerm() throws {
         var solo = try soloNode(in: .candidate)
         let entries = CoreFixtures.entries([(4, 2)])
-        #expect(solo.step(CoreMsg.append(2, 1, term: 2, prevIndex: 3, prevTerm: 1, entries: entries, commit: 3)) == .accepted)
+        #expect(
+            solo.step(CoreMsg.append(2, 1, term: 2, prevIndex: 3, prevTerm: 1, entries: entries, commit: 3))
+                == .accepted)
         #expect(solo.status.role == .follower)
         #expect(solo.status.term == 2)
         #expect(solo.status.leader == 2)
@@ -308,7 +314,8 @@ struct PaperConformanceTests {
         #expect(solo.step(message) == .accepted)
         let ready = solo.drain()
         #expect(ready?.entries.isEmpty == true)
-        #expect(ready?.messages == [CoreMsg.appendResponse(2, 1, term: 3, index: 5, reject: true, hint: 3, hintTerm: 1)])
+        #expect(
+            ready?.messages == [CoreMsg.appendResponse(2, 1, term: 3, index: 5, reject: true, hint: 3, hintTerm: 1)])
         #expect(solo.node.lastIndex == 5)
         #expect(solo.node.term(at: 4) == 2 && solo.node.term(at: 5) == 2)
         #expect(solo.status.commit == 3)
@@ -358,9 +365,10 @@ struct PaperConformanceTests {
     /// Goal: the vote follows exactly this comparison. Method: a voter whose log ends at 5@2 gets a vote request of
     /// term 3 from a candidate with each (lastIndex, lastTerm); expect a grant iff the candidate's log is at least as
     /// up to date.
-    @Test(arguments: [
-        (10, 1, false), (4, 2, false), (5, 2, true), (6, 2, true), (1, 3, true), (3, 1, false),
-    ] as [(UInt64, UInt64, Bool)])
+    @Test(
+        arguments: [
+            (10, 1, false), (4, 2, false), (5, 2, true), (6, 2, true), (1, 3, true), (3, 1, false),
+        ] as [(UInt64, UInt64, Bool)])
     func voteOnlyForUpToDateLog(lastIndex: UInt64, lastTerm: UInt64, granted: Bool) throws {
         var solo = try CoreSoloNode(id: 2, storage: storageWithTerm2Tail())
         let request = CoreMsg.vote(1, 2, term: 3, lastIndex: LogIndex(lastIndex), lastTerm: Term(lastTerm))

@@ -87,7 +87,8 @@ private struct NaiveLog {
     mutating func createSnapshot(at index: UInt64, confState: ConfState, data: [UInt8]) -> LogStorageError? {
         guard index > offset else { return .compacted }
         let term = try! term(at: index).get()
-        snapshot = Snapshot(metadata: SnapshotMetadata(index: LogIndex(index), term: term, confState: confState), data: data)
+        snapshot = Snapshot(
+            metadata: SnapshotMetadata(index: LogIndex(index), term: term, confState: confState), data: data)
         compact(through: index)
         return nil
     }
@@ -197,7 +198,8 @@ private struct CommitScenario {
             default:
                 deliverRandomMessage()
             }
-            report.violation = checkLeaders(cluster, &commitAtElection, context: "seed \(seed), \(voters) voters, step \(step)")
+            report.violation = checkLeaders(
+                cluster, &commitAtElection, context: "seed \(seed), \(voters) voters, step \(step)")
             report.leaderships = commitAtElection.count
             if report.violation != nil { return report }
         }
@@ -206,7 +208,8 @@ private struct CommitScenario {
         for _ in 0..<300 {
             for id in cluster.ids { cluster.nodes[id]!.tick() }
             cluster.stabilize()
-            report.violation = checkLeaders(cluster, &commitAtElection, context: "seed \(seed), \(voters) voters, healing")
+            report.violation = checkLeaders(
+                cluster, &commitAtElection, context: "seed \(seed), \(voters) voters, healing")
             report.leaderships = commitAtElection.count
             if report.violation != nil { return report }
             if isConverged(cluster) {
@@ -270,7 +273,8 @@ private struct CommitScenario {
             guard status.commit > .zero, let committedTerm = node.term(at: status.commit) else { continue }
             let durable = voters.filter { (try? cluster.storages[$0]!.term(at: status.commit)) == committedTerm }.count
             guard durable >= majority else {
-                return "\(context): leader \(id) committed \(status.commit)@\(committedTerm), durable on only \(durable) "
+                return
+                    "\(context): leader \(id) committed \(status.commit)@\(committedTerm), durable on only \(durable) "
                     + "of \(voters.count)"
             }
         }
@@ -476,7 +480,8 @@ struct QuorumPropertyTests {
     /// `entries(in:maxBytes:)` with limits from 0 bytes up) applied to both; every answer, typed error included,
     /// must agree, and the whole visible log is compared after every operation. Reads are also checked against the
     /// contract directly: at least one entry for a non-empty range, a prefix of the range, within `maxBytes` unless
-    /// only one entry, and stopped only where the next entry would exceed the limit.
+    /// only one entry, and stopped only where the next entry would exceed the limit. Coverage marks prove that every
+    /// seed reached every branch (truncation, overlap with the snapshot, each typed error, a limited read, ...).
     @Test(arguments: modelSeeds)
     func memoryStorageMatchesArrayModel(seed: UInt64) {
         var random = SplitMix64(seed: seed)
@@ -563,7 +568,8 @@ struct QuorumPropertyTests {
                     let bytes = got.reduce(0) { $0 + $1.byteCount }
                     #expect(got.count == 1 || bytes <= maxBytes, "\(context): \(bytes) bytes over \(maxBytes)")
                     if got.count < full.count {
-                        marks.insert(got.count == 1 && got[0].byteCount > maxBytes ? "entries one oversized" : "entries limited")
+                        marks.insert(
+                            got.count == 1 && got[0].byteCount > maxBytes ? "entries one oversized" : "entries limited")
                         #expect(bytes + full[got.count].byteCount > maxBytes, "\(context): stopped early")
                     }
                 }

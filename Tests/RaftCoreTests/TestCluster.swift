@@ -51,7 +51,8 @@ enum CoreMsg {
     ) -> Message {
         Message(
             from: from, to: to, term: term,
-            payload: .appendResponse(AppendResponse(index: index, reject: reject, rejectHint: hint, rejectHintTerm: hintTerm)))
+            payload: .appendResponse(
+                AppendResponse(index: index, reject: reject, rejectHint: hint, rejectHintTerm: hintTerm)))
     }
 
     static func heartbeat(_ from: NodeID, _ to: NodeID, term: Term, commit: LogIndex, round: UInt64 = 0) -> Message {
@@ -66,8 +67,10 @@ enum CoreMsg {
             payload: .vote(VoteRequest(isPreVote: preVote, lastIndex: lastIndex, lastTerm: lastTerm)))
     }
 
-    static func voteResponse(_ from: NodeID, _ to: NodeID, term: Term, granted: Bool, preVote: Bool = false) -> Message {
-        Message(from: from, to: to, term: term, payload: .voteResponse(VoteResponse(isPreVote: preVote, granted: granted)))
+    static func voteResponse(_ from: NodeID, _ to: NodeID, term: Term, granted: Bool, preVote: Bool = false) -> Message
+    {
+        Message(
+            from: from, to: to, term: term, payload: .voteResponse(VoteResponse(isPreVote: preVote, granted: granted)))
     }
 
     static func snapshot(
@@ -181,7 +184,8 @@ struct CoreTestCluster {
     var isolated: Set<NodeID> = []
 
     /// A new cluster of `count` founding voters (ids `1...count`) with their bootstrap entries applied.
-    init(voters count: Int, seed: UInt64 = 1, configure: (inout RaftConfig) -> Void = { _ in }) throws(RaftConfigError) {
+    init(voters count: Int, seed: UInt64 = 1, configure: (inout RaftConfig) -> Void = { _ in }) throws(RaftConfigError)
+    {
         ids = CoreFixtures.ids(count)
         var storages: [NodeID: MemoryStorage] = [:]
         for id in ids {
@@ -190,7 +194,8 @@ struct CoreTestCluster {
             var config = RaftConfig(id: id)
             configure(&config)
             // A distinct stream per node, all derived from the one seed.
-            nodes[id] = try RaftNode(config: config, storage: storage, random: SplitMix64(seed: seed &* 1_000 &+ id.rawValue))
+            nodes[id] = try RaftNode(
+                config: config, storage: storage, random: SplitMix64(seed: seed &* 1_000 &+ id.rawValue))
         }
         self.storages = storages
         for id in ids { processReady(id) }
