@@ -4,5 +4,6 @@
 # test target. Swift Testing runs suites in parallel. CI judges by the exit code, never by the last line printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+swift format lint --strict --recursive Sources Tests   # style guide: unformatted code fails CI
 swift build -c release --build-tests
 swift test -c release --skip-build

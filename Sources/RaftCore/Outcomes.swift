@@ -63,6 +63,4 @@ public enum IgnoreReason: Hashable, Sendable {
     case unexpected
     /// Fields contradict each other or this node's log (out-of-range index, non-contiguous entries, ...).
     case malformed(String)
-    /// Accepting it would change an entry at or below the commit index.
-    case conflictsWithCommitted
 }

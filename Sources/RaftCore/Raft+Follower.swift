@@ -53,16 +53,11 @@ extension Raft {
                         index: request.prevIndex, reject: true, rejectHint: hint.index, rejectHintTerm: hint.term)),
                 to: sender)
             return .accepted
-        case .failure(.conflictsWithCommitted):
-            return .ignored(.conflictsWithCommitted)
         }
     }
 
     private mutating func handleHeartbeat(from sender: NodeID, _ heartbeat: Heartbeat) -> StepOutcome {
-        // A leader sends min(commit, our match), which we hold; anything higher is not from a correct leader.
-        guard heartbeat.commit <= log.lastIndex() else {
-            return .ignored(.malformed("heartbeat commit \(heartbeat.commit) past our last index \(log.lastIndex())"))
-        }
+        // `problemAgainstLog` already refused a commit index past our log (a leader sends min(commit, our match)).
         log.commit(to: heartbeat.commit)
         send(.heartbeatResponse(HeartbeatResponse(readRound: heartbeat.readRound)), to: sender)
         return .accepted

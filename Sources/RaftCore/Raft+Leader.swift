@@ -151,9 +151,6 @@ extension Raft {
             if decreased == true { sendAppend(to: member) }
             return .accepted
         }
-        guard response.index <= log.lastIndex() else {
-            return .ignored(.malformed("acknowledged index \(response.index) past the leader's last index"))
-        }
         let firstIndex = log.firstIndex()
         let (advanced, wasPaused) = tracker.update(member) { progress -> (Bool, Bool) in
             let wasPaused = progress.isPaused

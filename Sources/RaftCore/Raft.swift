@@ -191,7 +191,9 @@ struct Raft<Storage: LogStorage> {
     mutating func step(_ message: Message) -> StepOutcome {
         guard message.to == id else { return .ignored(.wrongRecipient) }
         guard message.from != id, message.from != .none else { return .ignored(.invalidSender) }
-        if let problem = message.structuralProblem { return .ignored(.malformed(problem)) }
+        if let problem = message.structuralProblem ?? problemAgainstLog(message) {
+            return .ignored(.malformed(problem))
+        }
         // A node outside the membership may only reach us as a leader would (a joining node learns its
         // membership from the leader's appends). Its votes, answers and requests are ignored, so a removed node
         // cannot disrupt the cluster.
@@ -245,6 +247,23 @@ struct Raft<Storage: LogStorage> {
         case .leader: return stepLeader(message)
         case .candidate, .preCandidate: return stepCandidate(message)
         case .follower: return stepFollower(message)
+        }
+    }
+}
+
+extension Raft {
+    /// A field that contradicts this node's log, checked before the message can change anything (term, leader,
+    /// election timer, progress): a correct leader never sends a commit index past what we hold, and a correct
+    /// follower never acknowledges or rejects an index past what we sent.
+    func problemAgainstLog(_ message: Message) -> String? {
+        let last = log.lastIndex()
+        switch message.payload {
+        case .heartbeat(let heartbeat) where heartbeat.commit > last:
+            return "heartbeat commit \(heartbeat.commit) past our last index \(last)"
+        case .appendResponse(let response) where response.index > last:
+            return "append response for index \(response.index) past our last index \(last)"
+        default:
+            return nil
         }
     }
 }

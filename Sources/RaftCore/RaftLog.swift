@@ -62,10 +62,9 @@ struct RaftLog<Storage: LogStorage> {
         return candidateTerm > ourTerm || (candidateTerm == ourTerm && candidateIndex >= lastIndex())
     }
 
-    /// Why an append could not be accepted.
+    /// Why an append could not be accepted: the entry at `prevIndex` is missing or has another term.
     enum AppendRefusal: Error {
         case prevMismatch
-        case conflictsWithCommitted(LogIndex)
     }
 
     /// Appends entries after (`prevIndex`, `prevTerm`) if that entry matches (Raft §5.3), truncating a
@@ -76,8 +75,7 @@ struct RaftLog<Storage: LogStorage> {
         guard matchTerm(prevIndex, prevTerm) else { return .failure(.prevMismatch) }
         let lastNew = prevIndex + UInt64(entries.count)
         if let conflict = firstConflict(in: entries) {
-            // A conflict at or below the commit index would undo a committed entry: refuse the whole message.
-            guard conflict > committed else { return .failure(.conflictsWithCommitted(conflict)) }
+            // Callers pass prevIndex >= committed, so a conflict is above the commit index; `append` asserts it.
             let start = conflict.distance(from: prevIndex + 1)
             append(entries[start...])
         }

@@ -882,7 +882,6 @@ enum Render {
         case .leaderLease: return "leader lease"
         case .unexpected: return "unexpected"
         case .malformed(let detail): return "malformed: \(detail)"
-        case .conflictsWithCommitted: return "conflicts with committed entries"
         }
     }
 }

@@ -166,7 +166,7 @@ private struct CommitScenario {
             if draw(0...99, &random) < dropPercent { return }
             let outcome = cluster.deliver(message)
             switch outcome {
-            case .ignored(.malformed(_)), .ignored(.conflictsWithCommitted), .ignored(.wrongRecipient),
+            case .ignored(.malformed(_)), .ignored(.wrongRecipient),
                 .ignored(.invalidSender), .ignored(.unknownSender):
                 report.badOutcomes.append("\(message) -> \(outcome)")
             default:
