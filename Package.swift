@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "RaftCore", targets: ["RaftCore"]),
         .library(name: "RaftSimulator", targets: ["RaftSimulator"]),
+        .library(name: "RaftStorage", targets: ["RaftStorage"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
     ],
     dependencies: [
@@ -27,6 +28,13 @@ let package = Package(
         .target(name: "RaftCore", swiftSettings: strictSettings),
         // The deterministic cluster simulator: the real core on a simulated network, disk and clock.
         .target(name: "RaftSimulator", dependencies: ["RaftCore"], swiftSettings: strictSettings),
+        // The durable log: segment files with CRC-32C, two-slot hard state, atomic snapshots, group commit.
+        .target(name: "RaftStorage", dependencies: ["RaftCore"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "flotilla-storage-tool",
+            dependencies: ["RaftStorage", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "flotilla-sim",
             dependencies: ["RaftSimulator", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -39,6 +47,7 @@ let package = Package(
             resources: [.copy("testdata")],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "RaftStorageTests", dependencies: ["RaftStorage", "RaftCore"], swiftSettings: strictSettings),
         .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
     ]
 )

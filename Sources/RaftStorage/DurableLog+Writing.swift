@@ -1,0 +1,127 @@
+import RaftCore
+import Synchronization
+
+extension DurableLog {
+    /// Appends staged to be written with one write and one fsync.
+    struct PendingBatch {
+        var entries: [Entry] = []
+        var bytes: [UInt8] = []
+        /// The positions of the operations in the round that the batch holds.
+        var positions: [Int] = []
+    }
+
+    /// Runs one writer round (writer thread only): the operations in submission order; runs of consecutive
+    /// appends are written with one write and one fsync. Returns one result per operation, in order.
+    func perform(_ operations: [LogWriter.Operation]) -> [Result<Void, StorageError>] {
+        var results = [Result<Void, StorageError>?](repeating: nil, count: operations.count)
+        var batch = PendingBatch()
+        for (position, operation) in operations.enumerated() {
+            switch operation {
+            case .append(let entries, let encoded):
+                if let error = stage(entries, encoded: encoded, at: position, into: &batch, results: &results) {
+                    results[position] = .failure(error)
+                }
+            case .installSnapshot(let snapshot):
+                flush(&batch, results: &results)
+                results[position] = Result { () throws(StorageError) in try adoptSnapshot(snapshot) }
+            case .createSnapshot(let index, let confState, let data):
+                flush(&batch, results: &results)
+                results[position] = Result { () throws(StorageError) in
+                    try compact(at: index, confState: confState, data: data)
+                }
+            }
+        }
+        flush(&batch, results: &results)
+        return results.map { $0! }
+    }
+
+    /// Adds an append to the batch. It flushes first when the append replaces a suffix (which is then truncated
+    /// durably) or when the active segment is full (a new one is started). Returns why the append cannot follow
+    /// the log, if it cannot.
+    private func stage(
+        _ entries: [Entry], encoded: [UInt8], at position: Int, into batch: inout PendingBatch,
+        results: inout [Result<Void, StorageError>?]
+    ) -> StorageError? {
+        let first = entries.first!.index
+        let (durableLast, snapshotIndex, activeEnd) = state.withLock {
+            ($0.lastIndex, $0.snapshot.metadata.index, $0.activeSegment.endOffset)
+        }
+        let stagedLast = batch.entries.last?.index ?? durableLast
+        guard first > snapshotIndex else { return .invalidRequest("append at \(first) is at or below the snapshot") }
+        guard first <= stagedLast + 1 else { return .invalidRequest("append at \(first) leaves a gap after \(stagedLast)") }
+        if first <= stagedLast || activeEnd + batch.bytes.count >= options.segmentBytes {
+            flush(&batch, results: &results)
+        }
+        do {
+            try state.withLock { (state) throws(StorageError) in
+                // Replacing a suffix: truncate durably before writing the replacement.
+                if first <= state.lastIndex { try state.truncate(from: first, logDirectory: logDirectory) }
+                guard first == state.lastIndex + 1 else {
+                    throw .invalidRequest("append at \(first) leaves a gap after \(state.lastIndex)")
+                }
+                if state.activeSegment.endOffset >= options.segmentBytes { try state.roll(logDirectory: logDirectory) }
+            }
+        } catch {
+            return error
+        }
+        batch.entries += entries
+        batch.bytes += encoded
+        batch.positions.append(position)
+        return nil
+    }
+
+    /// Writes the batch to the active segment and fsyncs it; on success publishes the entries and marks the
+    /// batch's operations done. On failure the segment is cut back to where the batch started (so a partial
+    /// write is never read back) and the batch's operations fail.
+    private func flush(_ batch: inout PendingBatch, results: inout [Result<Void, StorageError>?]) {
+        guard !batch.entries.isEmpty else { return }
+        defer { batch = PendingBatch() }
+        let segment = state.withLock { $0.activeSegment }
+        let start = segment.endOffset
+        do {
+            try segment.file.write(batch.bytes, at: start)
+            // Durability point: once this returns, the entries are on stable storage and may be acknowledged.
+            try segment.file.syncData()
+        } catch {
+            try? segment.file.truncate(to: start)
+            for position in batch.positions { results[position] = .failure(error) }
+            return
+        }
+        var offsets: [UInt32] = []
+        offsets.reserveCapacity(batch.entries.count)
+        var offset = start
+        for entry in batch.entries {
+            offsets.append(UInt32(offset))
+            offset += RecordFormat.recordBytes(entry)
+        }
+        let entries = batch.entries
+        state.withLock { $0.recordAppended(entries, offsets: offsets, endOffset: offset) }
+        for position in batch.positions { results[position] = .success(()) }
+    }
+
+    /// Saves a snapshot from the leader durably, then lets it replace the log.
+    private func adoptSnapshot(_ snapshot: Snapshot) throws(StorageError) {
+        let current = state.withLock { $0.snapshot.metadata.index }
+        guard snapshot.metadata.index > current else {
+            throw .invalidRequest("snapshot \(snapshot.metadata.index) is not newer than \(current)")
+        }
+        try SnapshotStore(directory: snapshotDirectory).save(snapshot)
+        try state.withLock { (state) throws(StorageError) in try state.adopt(snapshot, logDirectory: logDirectory) }
+    }
+
+    /// Saves the application's snapshot at `index` durably, then drops the segments it covers.
+    private func compact(at index: LogIndex, confState: ConfState, data: [UInt8]) throws(StorageError) {
+        let term = try state.withLock { (state) throws(StorageError) -> Term in
+            guard index > state.snapshot.metadata.index else {
+                throw .invalidRequest("snapshot at \(index) is not after the current one")
+            }
+            guard let term = state.storedTerm(at: index) else {
+                throw .invalidRequest("snapshot at \(index) is past the last index \(state.lastIndex)")
+            }
+            return term
+        }
+        let snapshot = Snapshot(metadata: SnapshotMetadata(index: index, term: term, confState: confState), data: data)
+        try SnapshotStore(directory: snapshotDirectory).save(snapshot)
+        try state.withLock { (state) throws(StorageError) in try state.adopt(snapshot, logDirectory: logDirectory) }
+    }
+}

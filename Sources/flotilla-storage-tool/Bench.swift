@@ -1,0 +1,7 @@
+import ArgumentParser
+import RaftStorage
+extension StorageTool {
+    struct Bench: AsyncParsableCommand {
+        func run() async throws {}
+    }
+}
