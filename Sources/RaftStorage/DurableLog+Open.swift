@@ -44,7 +44,9 @@ extension DurableLog {
         var lastIndex: LogIndex
     }
 
-    private static func recoverSegments(in logDirectory: String, snapshot: Snapshot) throws(StorageError) -> RecoveredSegments {
+    private static func recoverSegments(in logDirectory: String, snapshot: Snapshot) throws(StorageError)
+        -> RecoveredSegments
+    {
         let snapshotIndex = snapshot.metadata.index
         let named = try DirectoryOps.list(logDirectory).compactMap { name in
             RecordFormat.parseSegmentName(name).map { (name: name, firstIndex: $0) }
@@ -71,7 +73,8 @@ extension DurableLog {
             if let previous = segments.last, scanned.firstIndex != previous.lastIndex + 1 {
                 throw .corrupted(
                     file: path, offset: 0,
-                    reason: "segment starts at \(scanned.firstIndex) but the previous one ends at \(previous.lastIndex)")
+                    reason: "segment starts at \(scanned.firstIndex) but the previous one ends at \(previous.lastIndex)"
+                )
             }
             for run in scanned.termRuns where termRuns.last?.term != run.term {
                 if let last = termRuns.last, run.term < last.term {
@@ -80,7 +83,8 @@ extension DurableLog {
                 termRuns.append(run)
             }
             segments.append(
-                Segment(file: file, firstIndex: scanned.firstIndex, offsets: scanned.offsets, endOffset: scanned.endOffset))
+                Segment(
+                    file: file, firstIndex: scanned.firstIndex, offsets: scanned.offsets, endOffset: scanned.endOffset))
         }
 
         var lastIndex = segments.last?.lastIndex ?? snapshotIndex

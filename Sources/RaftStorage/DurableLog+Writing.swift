@@ -48,7 +48,9 @@ extension DurableLog {
         }
         let stagedLast = batch.entries.last?.index ?? durableLast
         guard first > snapshotIndex else { return .invalidRequest("append at \(first) is at or below the snapshot") }
-        guard first <= stagedLast + 1 else { return .invalidRequest("append at \(first) leaves a gap after \(stagedLast)") }
+        guard first <= stagedLast + 1 else {
+            return .invalidRequest("append at \(first) leaves a gap after \(stagedLast)")
+        }
         if first <= stagedLast || activeEnd + batch.bytes.count >= options.segmentBytes {
             flush(&batch, results: &results)
         }

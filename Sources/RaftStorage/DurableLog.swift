@@ -59,7 +59,9 @@ public final class DurableLog: LogStorage, Sendable {
     }
 
     public func entries(in range: Range<LogIndex>, maxBytes: Int) throws(LogStorageError) -> [Entry] {
-        try state.withLock { (state) throws(LogStorageError) -> [Entry] in try state.entries(in: range, maxBytes: maxBytes) }
+        try state.withLock { (state) throws(LogStorageError) -> [Entry] in
+            try state.entries(in: range, maxBytes: maxBytes)
+        }
     }
 
     public func snapshot() throws(LogStorageError) -> Snapshot { state.withLock { $0.snapshot } }

@@ -104,7 +104,8 @@ struct LogState {
         }
         if let damagedOffset {
             let damage = StorageError.corrupted(
-                file: segment.file.path, offset: span.lowerBound + damagedOffset, reason: "record fails its checksum on read")
+                file: segment.file.path, offset: span.lowerBound + damagedOffset,
+                reason: "record fails its checksum on read")
             throw .failure("\(damage)")
         }
     }

@@ -39,8 +39,9 @@ enum RecordFormat {
     static func parseSegmentHeader(_ bytes: [UInt8]) -> LogIndex? {
         guard bytes.count == segmentHeaderBytes, Array(bytes[0..<8]) == segmentMagic else { return nil }
         guard bytes.loadLittleEndian(UInt32.self, at: 8) == version else { return nil }
-        guard bytes.withUnsafeBytes({ CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<24])) })
-            == bytes.loadLittleEndian(UInt32.self, at: 24)
+        guard
+            bytes.withUnsafeBytes({ CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<24])) })
+                == bytes.loadLittleEndian(UInt32.self, at: 24)
         else { return nil }
         return LogIndex(bytes.loadLittleEndian(UInt64.self, at: 16))
     }

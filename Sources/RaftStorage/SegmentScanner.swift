@@ -31,7 +31,8 @@ struct ScannedSegment {
 /// ``StorageError/corrupted(file:offset:reason:)``. Refusing is the safe side: a node that silently forgot
 /// acknowledged entries could let a quorum forget them (the NATS JetStream 2.12.1 failure).
 enum SegmentScanner {
-    static func scan(file: PosixFile, declaredFirstIndex: LogIndex, isLast: Bool) throws(StorageError) -> ScannedSegment {
+    static func scan(file: PosixFile, declaredFirstIndex: LogIndex, isLast: Bool) throws(StorageError) -> ScannedSegment
+    {
         let size = try file.size()
         let bytes = try file.read(count: size, at: 0) ?? []
         var segment = ScannedSegment(
@@ -49,7 +50,9 @@ enum SegmentScanner {
             throw .corrupted(file: file.path, offset: 0, reason: "invalid segment header")
         }
         guard headerFirst == declaredFirstIndex else {
-            throw .corrupted(file: file.path, offset: 0, reason: "header says first index \(headerFirst), name says \(declaredFirstIndex)")
+            throw .corrupted(
+                file: file.path, offset: 0,
+                reason: "header says first index \(headerFirst), name says \(declaredFirstIndex)")
         }
 
         let outcome = bytes.withUnsafeBytes { raw in scanRecords(raw, into: segment, isLast: isLast) }
@@ -67,11 +70,13 @@ enum SegmentScanner {
             switch RecordFormat.decodeRecord(raw, at: offset) {
             case .entry(let entry, let byteCount):
                 guard entry.index == expected else {
-                    return .failure(.corrupted(file: path, offset: offset, reason: "index \(entry.index), expected \(expected)"))
+                    return .failure(
+                        .corrupted(file: path, offset: offset, reason: "index \(entry.index), expected \(expected)"))
                 }
                 if segment.termRuns.last?.term != entry.term {
                     if let previous = segment.termRuns.last?.term, entry.term < previous {
-                        return .failure(.corrupted(file: path, offset: offset, reason: "term \(entry.term) after \(previous)"))
+                        return .failure(
+                            .corrupted(file: path, offset: offset, reason: "term \(entry.term) after \(previous)"))
                     }
                     segment.termRuns.append((entry.index, entry.term))
                 }
@@ -80,7 +85,8 @@ enum SegmentScanner {
                 expected = expected + 1
             case .truncated:
                 guard isLast else {
-                    return .failure(.corrupted(file: path, offset: offset, reason: "record cut short in a sealed segment"))
+                    return .failure(
+                        .corrupted(file: path, offset: offset, reason: "record cut short in a sealed segment"))
                 }
                 segment.tornBytes = raw.count - offset
                 segment.endOffset = offset

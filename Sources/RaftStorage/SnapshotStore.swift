@@ -101,7 +101,8 @@ struct SnapshotStore {
         let length = Int(try read64())
         guard length == bytes.count - 4 - offset else { throw damaged("data length \(length)", offset) }
         let data = Array(bytes[offset..<(offset + length)])
-        let metadata = SnapshotMetadata(index: index, term: term, confState: ConfState(voters: voters, learners: learners))
+        let metadata = SnapshotMetadata(
+            index: index, term: term, confState: ConfState(voters: voters, learners: learners))
         return Snapshot(metadata: metadata, data: data)
     }
 }

@@ -16,7 +16,8 @@ public enum StorageError: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .corrupted(let file, let offset, let reason): return "corrupted log: \(file) at offset \(offset): \(reason)"
+        case .corrupted(let file, let offset, let reason):
+            return "corrupted log: \(file) at offset \(offset): \(reason)"
         case .diskFull(let file): return "disk full writing \(file)"
         case .io(let file, let operation, let errno): return "\(operation) \(file) failed: errno \(errno)"
         case .invalidRequest(let reason): return "invalid storage request: \(reason)"

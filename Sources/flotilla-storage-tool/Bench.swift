@@ -1,5 +1,6 @@
 import ArgumentParser
 import RaftStorage
+
 extension StorageTool {
     struct Bench: AsyncParsableCommand {
         func run() async throws {}

@@ -30,7 +30,9 @@ extension StorageTool {
             print(
                 "entries \(log.firstIndex())...\(log.lastIndex()) (\(summary.entries) entries, \(summary.bytes) payload bytes), "
                     + "hard state \(log.hardState), snapshot at \(try log.snapshot().metadata.index)")
-            print("open+recover \(milliseconds(opened - start)) ms, read+verify \(milliseconds(finished - opened)) ms, peak RSS \(peakResidentMegabytes()) MiB")
+            print(
+                "open+recover \(milliseconds(opened - start)) ms, read+verify \(milliseconds(finished - opened)) ms, peak RSS \(peakResidentMegabytes()) MiB"
+            )
             log.close()
         }
     }
