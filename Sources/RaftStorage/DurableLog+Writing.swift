@@ -54,14 +54,18 @@ extension DurableLog {
         if first <= stagedLast || activeEnd + batch.bytes.count >= options.segmentBytes {
             flush(&batch, results: &results)
         }
+        let stagedNow = batch.entries.last?.index
         do {
             try state.withLock { (state) throws(StorageError) in
-                // Replacing a suffix: truncate durably before writing the replacement.
+                // Replacing a suffix: the staged batch was flushed above; truncate durably before the replacement.
                 if first <= state.lastIndex { try state.truncate(from: first, logDirectory: logDirectory) }
-                guard first == state.lastIndex + 1 else {
-                    throw .invalidRequest("append at \(first) leaves a gap after \(state.lastIndex)")
+                let expected = (stagedNow ?? state.lastIndex) + 1
+                guard first == expected else {
+                    throw .invalidRequest("append at \(first) does not follow \(expected - 1)")
                 }
-                if state.activeSegment.endOffset >= options.segmentBytes { try state.roll(logDirectory: logDirectory) }
+                if stagedNow == nil && state.activeSegment.endOffset >= options.segmentBytes {
+                    try state.roll(logDirectory: logDirectory)
+                }
             }
         } catch {
             return error

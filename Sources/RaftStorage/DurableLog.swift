@@ -17,7 +17,8 @@ import Synchronization
 ///   append of the same entries succeeds once there is space.
 ///
 /// **Use.** Reads (the ``LogStorage`` methods) come from the node's single owner. Writes may come from any task;
-/// they are applied in call order by one writer thread. Follow the ``Ready`` order with ``persist(_:)``.
+/// they are applied in submission order, by whichever waiting caller is flushing (see `LogWriter`). Follow the
+/// ``Ready`` order with ``persist(_:)``.
 public final class DurableLog: LogStorage, Sendable {
     /// Tunables.
     public struct Options: Sendable {
@@ -39,7 +40,6 @@ public final class DurableLog: LogStorage, Sendable {
         self.state = Mutex(state)
         self.lockDescriptor = lockDescriptor
         self.writer = LogWriter()
-        writer.start(log: self)
     }
 
     var logDirectory: String { directory + "/log" }
@@ -75,27 +75,36 @@ public final class DurableLog: LogStorage, Sendable {
     /// - Throws: ``StorageError/invalidRequest(_:)`` for a gap or non-contiguous entries;
     ///   ``StorageError/diskFull(file:)`` when out of space (nothing was made durable); other I/O errors.
     public func append(_ entries: [Entry]) async throws(StorageError) {
-        guard let first = entries.first else { return }
+        guard !entries.isEmpty else { return }
+        try await beginAppend(entries).wait()
+    }
+
+    /// Submits an append without waiting: appends run in the order of these calls, and the result tells when the
+    /// entries are durable. Callers that share one log fix their order here, then wait concurrently, so one fsync
+    /// covers them all. Checksums are computed here, on the caller's thread.
+    /// - Throws: ``StorageError/invalidRequest(_:)`` for empty or non-contiguous entries.
+    public func beginAppend(_ entries: [Entry]) throws(StorageError) -> PendingWrite {
+        guard let first = entries.first else { throw .invalidRequest("no entries to append") }
         for (offset, entry) in entries.enumerated() where entry.index != first.index + UInt64(offset) {
             throw .invalidRequest("entries are not contiguous at \(entry.index)")
         }
         var encoded: [UInt8] = []
         encoded.reserveCapacity(entries.reduce(0) { $0 + RecordFormat.recordBytes($1) })
         for entry in entries { RecordFormat.appendRecord(entry, to: &encoded) }
-        try await writer.submit(.append(entries: entries, encoded: encoded))
+        return writer.submit(.append(entries: entries, encoded: encoded), log: self)
     }
 
     /// Replaces the log with a snapshot received from the leader (durable on return). If the log already holds
     /// the snapshot's last entry, the entries after it are kept; otherwise the whole log is discarded.
     public func installSnapshot(_ snapshot: Snapshot) async throws(StorageError) {
         guard !snapshot.isEmpty else { throw .invalidRequest("empty snapshot") }
-        try await writer.submit(.installSnapshot(snapshot))
+        try await writer.submit(.installSnapshot(snapshot), log: self).wait()
     }
 
     /// Records the application's snapshot at `index` (an applied index in the log) and compacts the log up to it:
     /// whole segments at or below it are deleted. Durable on return.
     public func createSnapshot(at index: LogIndex, confState: ConfState, data: [UInt8]) async throws(StorageError) {
-        try await writer.submit(.createSnapshot(index: index, confState: confState, data: data))
+        try await writer.submit(.createSnapshot(index: index, confState: confState, data: data), log: self).wait()
     }
 
     /// Saves the hard state; with `sync` it is durable on return. Save it only after the entries it refers to are
@@ -112,9 +121,9 @@ public final class DurableLog: LogStorage, Sendable {
         if let hardState = ready.hardState { try saveHardState(hardState, sync: ready.mustSync) }
     }
 
-    /// Stops the writer (after the writes already submitted) and closes every file.
+    /// Completes the writes already submitted, refuses new ones, and closes every file.
     public func close() {
-        writer.stop()
+        writer.close(log: self)
         state.withLock { $0.close() }
         DirectoryOps.unlock(lockDescriptor)
     }

@@ -1,13 +1,15 @@
-import Foundation
 import RaftCore
 import Synchronization
 
-/// The single writer of a ``DurableLog``: a dedicated thread that takes every operation submitted since its last
-/// round, writes them in order, fsyncs once, publishes the result to the log's state and resumes the callers.
-/// This is the group commit: appends that arrive while an fsync is in flight share the next one.
+/// The write queue of a ``DurableLog`` and its group commit, without a writer thread: the first caller that waits
+/// for a write while nobody is flushing becomes the flusher. It takes every operation submitted so far, writes
+/// them in order with one fsync per run of appends (`DurableLog.perform`), completes them, and repeats while
+/// more arrived meanwhile. Everyone else waits on their ``PendingWrite``. So one fsync covers every append that
+/// arrived while the previous fsync was in flight, and a lone writer pays no thread hand-off at all.
 ///
-/// A failed round (disk full, I/O error) fails every operation of that round and cuts the active segment back to
-/// where the round started, so nothing of it is ever read back; later operations run as usual.
+/// The flusher blocks its thread for the duration of the writes and fsyncs: that is the cost of durability the
+/// caller is waiting for anyway. At most one thread flushes at a time (`flushing`), so operations are applied in
+/// submission order.
 final class LogWriter: Sendable {
     enum Operation: Sendable {
         case append(entries: [Entry], encoded: [UInt8])
@@ -17,73 +19,61 @@ final class LogWriter: Sendable {
 
     private struct Submitted: Sendable {
         var operation: Operation
-        var continuation: CheckedContinuation<Void, any Error>
+        var completion: PendingWrite
     }
 
     private struct Queue {
         var submitted: [Submitted] = []
-        var stopping = false
+        /// A thread is performing a round; it keeps going until the queue is empty.
+        var flushing = false
+        var closed = false
     }
 
     private let queue = Mutex(Queue())
-    private let wakeUp = DispatchSemaphore(value: 0)
-    private let stopped = DispatchSemaphore(value: 0)
 
-    func start(log: DurableLog) {
-        let thread = Thread { [self] in
-            run(log: log)
-            stopped.signal()
+    /// Queues `operation` behind everything submitted before.
+    func submit(_ operation: Operation, log: DurableLog) -> PendingWrite {
+        let completion = PendingWrite(log: log)
+        let accepted = queue.withLock { queue -> Bool in
+            guard !queue.closed else { return false }
+            queue.submitted.append(Submitted(operation: operation, completion: completion))
+            return true
         }
-        thread.name = "flotilla-log-writer"
-        thread.start()
+        if !accepted { completion.finish(.closed) }
+        return completion
     }
 
-    /// Queues `operation` and returns once it is durable (or failed).
-    func submit(_ operation: Operation) async throws(StorageError) {
-        do {
-            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let accepted = queue.withLock { queue -> Bool in
-                    guard !queue.stopping else { return false }
-                    queue.submitted.append(Submitted(operation: operation, continuation: continuation))
-                    return true
-                }
-                if accepted { wakeUp.signal() } else { continuation.resume(throwing: StorageError.closed) }
-            }
-        } catch let error as StorageError {
-            throw error
-        } catch {
-            throw .invalidRequest("unexpected error \(error)")
+    /// Performs rounds on the calling thread until the queue is empty, unless another thread is already doing so
+    /// (then that thread will reach whatever is queued).
+    func flushIfIdle(log: DurableLog) {
+        let becameFlusher = queue.withLock { queue -> Bool in
+            guard !queue.flushing, !queue.submitted.isEmpty else { return false }
+            queue.flushing = true
+            return true
         }
-    }
-
-    /// Finishes the operations already submitted, then stops the thread.
-    func stop() {
-        let wasRunning = queue.withLock { queue -> Bool in
-            defer { queue.stopping = true }
-            return !queue.stopping
-        }
-        guard wasRunning else { return }
-        wakeUp.signal()
-        stopped.wait()
-    }
-
-    private func run(log: DurableLog) {
+        guard becameFlusher else { return }
         while true {
-            wakeUp.wait()
-            let (round, stopping) = queue.withLock { queue -> ([Submitted], Bool) in
+            let round = queue.withLock { queue -> [Submitted] in
                 defer { queue.submitted = [] }
-                return (queue.submitted, queue.stopping)
+                if queue.submitted.isEmpty { queue.flushing = false }
+                return queue.submitted
             }
-            if !round.isEmpty {
-                let results = log.perform(round.map(\.operation))
-                for (submitted, result) in zip(round, results) {
-                    switch result {
-                    case .success: submitted.continuation.resume()
-                    case .failure(let error): submitted.continuation.resume(throwing: error)
-                    }
+            guard !round.isEmpty else { return }
+            let results = log.perform(round.map(\.operation))
+            for (submitted, result) in zip(round, results) {
+                switch result {
+                case .success: submitted.completion.finish(nil)
+                case .failure(let error): submitted.completion.finish(error)
                 }
             }
-            if stopping && queue.withLock({ $0.submitted.isEmpty }) { return }
+        }
+    }
+
+    /// Refuses new operations and completes the ones already submitted (waiting for a flusher on another thread).
+    func close(log: DurableLog) {
+        queue.withLock { $0.closed = true }
+        while queue.withLock({ $0.flushing || !$0.submitted.isEmpty }) {
+            flushIfIdle(log: log)
         }
     }
 }
