@@ -26,12 +26,13 @@ extension StorageTool {
         @Option(help: "Seconds per measurement.") var seconds = 3.0
         @Option(help: "Repetitions of each measurement (median and range reported).") var repeats = 3
         @Option(help: "Size of the log for the recovery measurement, in GiB (0 to skip).") var recoveryGib = 1.0
+        @Option(help: "Entries of the log for the lookup measurement (0 to skip).") var lookupEntries = 10_000_000
 
         func run() async throws {
             try? FileManager.default.removeItem(atPath: dir)
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: dir) }
-            print("storage benchmark in \(dir), 1 KiB entries, \(repeats) x \(seconds) s each")
+            report("storage benchmark in \(dir), 1 KiB entries, \(repeats) x \(seconds) s each")
             var results: [(String, [Double])] = [("raw-1", []), ("raw-64", []), ("log-1", []), ("log-64", [])]
             for _ in 0..<repeats {
                 results[0].1.append(try rawLoop(batch: 1))
@@ -41,14 +42,48 @@ extension StorageTool {
             }
             for (name, rates) in results {
                 let sorted = rates.sorted()
-                print(
+                report(
                     "\(name): median \(Int(sorted[sorted.count / 2])) entries/s (min \(Int(sorted.first!)), max \(Int(sorted.last!)))"
                 )
             }
             let median = { (name: String) in results.first { $0.0 == name }!.1.sorted()[repeats / 2] }
-            print(String(format: "log-1 / raw-1 = %.0f%%", 100 * median("log-1") / median("raw-1")))
-            print(String(format: "log-64 / log-1 = %.1fx", median("log-64") / median("log-1")))
+            report(String(format: "log-1 / raw-1 = %.0f%%", 100 * median("log-1") / median("raw-1")))
+            report(String(format: "log-64 / log-1 = %.1fx", median("log-64") / median("log-1")))
             if recoveryGib > 0 { try await recovery() }
+            if lookupEntries > 0 { try await lookups() }
+        }
+
+        /// Term lookups and single-entry reads at random indexes of a log of `lookupEntries` small entries.
+        private func lookups() async throws {
+            let log = try freshLog("lookup")
+            defer { log.close() }
+            var next = LogIndex(1)
+            let data = [UInt8](repeating: 7, count: 8)
+            while next.rawValue <= UInt64(lookupEntries) {
+                let batch = (0..<UInt64(min(65_536, lookupEntries - Int(next.rawValue) + 1))).map {
+                    // A new term every 1,000 entries: 10,000 term runs on a 10-million-entry log.
+                    Entry(term: Term(1 + (next.rawValue + $0) / 1_000), index: next + $0, data: data)
+                }
+                try await log.append(batch)
+                next = next + UInt64(batch.count)
+            }
+            var random = SplitMix64(seed: 1)
+            let count = 1_000_000
+            var start = ContinuousClock.now
+            var checksum: UInt64 = 0
+            for _ in 0..<count {
+                checksum &+= try log.term(at: LogIndex(UInt64.random(in: 1...UInt64(lookupEntries), using: &random))).rawValue
+            }
+            let termNanoseconds = (ContinuousClock.now - start) / .nanoseconds(1) / Double(count)
+            start = ContinuousClock.now
+            for _ in 0..<count / 10 {
+                let index = LogIndex(UInt64.random(in: 1...UInt64(lookupEntries), using: &random))
+                checksum &+= UInt64(try log.entries(in: index..<(index + 1), maxBytes: 1 << 20).count)
+            }
+            let readNanoseconds = (ContinuousClock.now - start) / .nanoseconds(1) / Double(count / 10)
+            report(
+                "lookups on a \(lookupEntries)-entry log: term(at:) \(Int(termNanoseconds)) ns, one-entry read "
+                    + "\(Int(readNanoseconds)) ns (random indexes; checksum \(checksum % 10)); peak RSS \(peakResidentMegabytes()) MiB")
         }
 
         private func payload() -> [UInt8] { [UInt8](repeating: 0x42, count: 1_024) }
@@ -131,7 +166,7 @@ extension StorageTool {
             log.close()
             let dropped =
                 (try? "3\n".write(toFile: "/proc/sys/vm/drop_caches", atomically: false, encoding: .utf8)) != nil
-            print(
+            report(
                 "recovery of a \(count)-entry log (\(String(format: "%.2f", recoveryGib)) GiB), page cache \(dropped ? "dropped" : "warm"):"
             )
             let child = Process()
