@@ -39,15 +39,17 @@ final class HardStateFile {
             return HardStateFile(file: created, current: .empty, sequence: 0, syncedSlot: 0)
         }
         var best: (sequence: UInt64, state: HardState, slot: Int)?
-        var sawContent = false
+        var writtenSlots = 0
         for (slot, offset) in slotOffsets.enumerated() {
             guard let bytes = try file.read(count: slotBytes, at: offset) else { continue }
-            if bytes.contains(where: { $0 != 0 }) { sawContent = true }
+            if bytes.contains(where: { $0 != 0 }) { writtenSlots += 1 }
             guard let decoded = decode(bytes) else { continue }
             if best == nil || decoded.sequence > best!.sequence { best = (decoded.sequence, decoded.state, slot) }
         }
         guard let best else {
-            if sawContent { throw .corrupted(file: path, offset: 0, reason: "no valid hard-state slot") }
+            // Both slots written and neither valid: damage. One slot never written: the only write ever made was
+            // torn by a crash, so nothing durable is lost.
+            if writtenSlots == 2 { throw .corrupted(file: path, offset: 0, reason: "no valid hard-state slot") }
             return HardStateFile(file: file, current: .empty, sequence: 0, syncedSlot: 0)
         }
         return HardStateFile(file: file, current: best.state, sequence: best.sequence, syncedSlot: best.slot)

@@ -24,8 +24,8 @@ struct ScannedSegment {
 ///
 /// **The rule.** Only the last segment can have a torn tail, because a segment is fsynced before the next one is
 /// created. A torn tail is what a crash during a write leaves: the file ends inside a record (a short write), or
-/// everything from the bad record to the end of the file is zeros (space the file system allocated but never
-/// wrote). Anything else — a checksum mismatch on a complete record, an impossible length followed by non-zero
+/// the file is zeros from a 512-byte sector boundary at or after the bad record's start to its end (sectors the
+/// file system allocated but the crash never wrote; etcd's WAL uses the same sector test). Anything else — a checksum mismatch on a complete record, an impossible length followed by non-zero
 /// bytes, an index out of sequence, a bad record followed by more data, any bad record in an earlier segment — is
 /// damage: the log cannot tell which acknowledged entries it lost, so it refuses to open with
 /// ``StorageError/corrupted(file:offset:reason:)``. Refusing is the safe side: a node that silently forgot
@@ -92,8 +92,7 @@ enum SegmentScanner {
                 segment.endOffset = offset
                 return .success(segment)
             case .checksumMismatch, .malformed:
-                let restIsZero = UnsafeRawBufferPointer(rebasing: raw[offset...]).allSatisfy { $0 == 0 }
-                guard isLast && restIsZero else {
+                guard isLast && endsInUnwrittenSectors(raw, from: offset) else {
                     return .failure(.corrupted(file: path, offset: offset, reason: describeDamage(raw, at: offset)))
                 }
                 segment.tornBytes = raw.count - offset
@@ -103,6 +102,17 @@ enum SegmentScanner {
         }
         segment.endOffset = offset
         return .success(segment)
+    }
+
+    /// Whether the file is zero from some 512-byte-aligned offset at or after `start` (or from `start` itself) to
+    /// its end: the signature of sectors a crash left unwritten. (A complete last record whose payload ends in at
+    /// least a sector of zeros and then suffers a bit flip would pass for torn too; queue payloads are JSON.)
+    static func endsInUnwrittenSectors(_ raw: UnsafeRawBufferPointer, from start: Int) -> Bool {
+        var zeroRun = raw.count
+        while zeroRun > start && raw[zeroRun - 1] == 0 { zeroRun -= 1 }
+        if zeroRun == start { return true }
+        let sectorBoundary = (zeroRun + 511) / 512 * 512
+        return sectorBoundary < raw.count
     }
 
     private static func describeDamage(_ raw: UnsafeRawBufferPointer, at offset: Int) -> String {
