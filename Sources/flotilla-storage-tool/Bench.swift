@@ -72,7 +72,8 @@ extension StorageTool {
             var start = ContinuousClock.now
             var checksum: UInt64 = 0
             for _ in 0..<count {
-                checksum &+= try log.term(at: LogIndex(UInt64.random(in: 1...UInt64(lookupEntries), using: &random))).rawValue
+                checksum &+= try log.term(at: LogIndex(UInt64.random(in: 1...UInt64(lookupEntries), using: &random)))
+                    .rawValue
             }
             let termNanoseconds = (ContinuousClock.now - start) / .nanoseconds(1) / Double(count)
             start = ContinuousClock.now
@@ -83,7 +84,8 @@ extension StorageTool {
             let readNanoseconds = (ContinuousClock.now - start) / .nanoseconds(1) / Double(count / 10)
             report(
                 "lookups on a \(lookupEntries)-entry log: term(at:) \(Int(termNanoseconds)) ns, one-entry read "
-                    + "\(Int(readNanoseconds)) ns (random indexes; checksum \(checksum % 10)); peak RSS \(peakResidentMegabytes()) MiB")
+                    + "\(Int(readNanoseconds)) ns (random indexes; checksum \(checksum % 10)); peak RSS \(peakResidentMegabytes()) MiB"
+            )
         }
 
         private func payload() -> [UInt8] { [UInt8](repeating: 0x42, count: 1_024) }
