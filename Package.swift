@@ -18,10 +18,13 @@ let package = Package(
         .library(name: "RaftCore", targets: ["RaftCore"]),
         .library(name: "RaftSimulator", targets: ["RaftSimulator"]),
         .library(name: "RaftStorage", targets: ["RaftStorage"]),
+        .library(name: "QueueModel", targets: ["QueueModel"]),
+        .library(name: "QueueEngine", targets: ["QueueEngine"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The consensus core: pure, synchronous, deterministic. No dependencies at all.
@@ -30,6 +33,14 @@ let package = Package(
         .target(name: "RaftSimulator", dependencies: ["RaftCore"], swiftSettings: strictSettings),
         // The durable log: segment files with CRC-32C, two-slot hard state, atomic snapshots, group commit.
         .target(name: "RaftStorage", dependencies: ["RaftCore"], swiftSettings: strictSettings),
+        // Commands, results and DTOs shared by server and client; Zaqar's JSON and metadata rules.
+        .target(name: "QueueModel", swiftSettings: strictSettings),
+        // The Zaqar state machine on SQLite: applies committed commands deterministically.
+        .target(
+            name: "QueueEngine",
+            dependencies: ["QueueModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "flotilla-storage-tool",
             dependencies: ["RaftStorage", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -48,6 +59,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "RaftStorageTests", dependencies: ["RaftStorage", "RaftCore"], swiftSettings: strictSettings),
+        .testTarget(name: "QueueModelTests", dependencies: ["QueueModel"], swiftSettings: strictSettings),
+        .testTarget(name: "QueueEngineTests", dependencies: ["QueueEngine", "QueueModel"], swiftSettings: strictSettings),
         .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
     ]
 )

@@ -1,0 +1,111 @@
+import GRDB
+public import QueueModel
+
+/// The Zaqar v2 state machine on SQLite. Replicas apply the same committed commands, in log order, and end in the
+/// same state; queries read that state at a given time.
+///
+/// **Guarantees.**
+/// - Determinism: a command's effect depends only on the database, the command and its envelope (the leader's
+///   time; ids come from the log index). No clock, no randomness; every query that drives a decision has an
+///   `ORDER BY`. The same commands give the same ``contentDump()`` on every replica.
+/// - Atomic, idempotent apply: a batch of commands is one transaction that also stores the applied index, so after
+///   a crash the database is at some whole batch and re-applying from its applied index skips what it has.
+/// - Bad commands change nothing: an undecodable entry or a command outside the API's limits yields
+///   `.failed(...)`; only the applied index moves.
+///
+/// Time-based rules (TTL, claim expiry, grace, delay) use the envelope's time when applying and the caller's read
+/// time when querying.
+public final class QueueEngine: Sendable {
+    let database: any DatabaseWriter
+
+    /// Opens (or creates) the engine's database at `path`; `nil` keeps it in memory (tests, the simulator).
+    /// - Throws: ``QueueEngineError`` if the file cannot be opened or its schema is not this release's.
+    public init(path: String?) throws(QueueEngineError) {
+        do {
+            if let path {
+                var configuration = Configuration()
+                configuration.journalMode = .wal
+                database = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                database = try DatabaseQueue()
+            }
+            try database.write { db in try Schema.create(db) }
+        } catch let error as QueueEngineError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// The index of the last log entry applied (0 for a new engine).
+    public var appliedIndex: UInt64 {
+        (try? database.read { db in try Schema.appliedIndex(db) }) ?? 0
+    }
+
+    /// Applies committed entries in one transaction: each decoded and applied unless its index is at or below the
+    /// applied index (a replay after a crash). Returns one result per entry; skipped entries give `nil`.
+    /// - Throws: ``QueueEngineError`` if the database fails; then nothing of the batch is applied.
+    public func apply(_ entries: [(index: UInt64, payload: [UInt8])]) throws(QueueEngineError) -> [CommandResult?] {
+        do {
+            return try database.write { db -> [CommandResult?] in
+                var applied = try Schema.appliedIndex(db)
+                var results: [CommandResult?] = []
+                results.reserveCapacity(entries.count)
+                for entry in entries {
+                    guard entry.index > applied else {
+                        results.append(nil)
+                        continue
+                    }
+                    results.append(try applyOne(index: entry.index, payload: entry.payload, db))
+                    applied = entry.index
+                }
+                try Schema.setAppliedIndex(applied, db)
+                return results
+            }
+        } catch let error as QueueEngineError {
+            throw error
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    /// Applies one command envelope at `index` (tests and single-node mode).
+    public func apply(index: UInt64, _ envelope: CommandEnvelope) throws(QueueEngineError) -> CommandResult? {
+        try apply([(index, CommandCodec.encode(envelope))])[0]
+    }
+
+    /// Records that entries up to `index` carried nothing for the engine (no-ops, membership changes).
+    public func skip(through index: UInt64) throws(QueueEngineError) {
+        do {
+            try database.write { db in
+                if try Schema.appliedIndex(db) < index { try Schema.setAppliedIndex(index, db) }
+            }
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
+    private func applyOne(index: UInt64, payload: [UInt8], _ db: Database) throws -> CommandResult {
+        let envelope: CommandEnvelope
+        do {
+            envelope = try CommandCodec.decode(payload)
+        } catch {
+            return .failed(.invalidCommand("undecodable entry at \(index): \(error)"))
+        }
+        // Each command runs in a savepoint: a refusal after partial work rolls that work back.
+        var result = CommandResult.done
+        try db.inSavepoint {
+            result = try CommandApplier(db: db, index: index, now: envelope.time).apply(envelope.command)
+            if case .failed = result { return .rollback }
+            return .commit
+        }
+        return result
+    }
+}
+
+/// A failure of the engine's database itself (not of a command).
+public enum QueueEngineError: Error, Hashable, Sendable {
+    case database(String)
+    case incompatibleSchema(found: Int, expected: Int)
+    case snapshot(String)
+}
