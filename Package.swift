@@ -42,6 +42,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "flotilla-engine-bench",
+            dependencies: ["QueueEngine", "QueueModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "flotilla-storage-tool",
             dependencies: ["RaftStorage", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings

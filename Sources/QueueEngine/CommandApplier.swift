@@ -33,6 +33,11 @@ struct CommandApplier {
 
     private func invalid(_ reason: String) -> CommandResult { .failed(.invalidCommand(reason)) }
 
+    /// Runs `sql` through the connection's statement cache: every statement of the engine is prepared once.
+    private func run(_ sql: String, arguments: StatementArguments = StatementArguments()) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     private func isValid(_ queue: QueueRef) -> Bool {
         QueueRef.isValidName(queue.name) && QueueRef.isValidProject(queue.project)
     }
@@ -44,8 +49,8 @@ struct CommandApplier {
         guard isValid(queue) else { return invalid("invalid queue \(queue)") }
         if try QueueRow.fetch(queue, db) != nil { return .queueCreated(false) }
         if let error = QueueMetadata.validationError(metadata) { return .failed(.invalidMetadata(error)) }
-        try db.execute(
-            sql: "INSERT INTO queues (project, name, metadata) VALUES (?, ?, ?)",
+        try run(
+            "INSERT INTO queues (project, name, metadata) VALUES (?, ?, ?)",
             arguments: [queue.project, queue.name, JSONSerializer.serialize(.object(metadata))])
         return .queueCreated(true)
     }
@@ -74,8 +79,8 @@ struct CommandApplier {
             }
         }
         if let error = QueueMetadata.validationError(metadata) { return .failed(.invalidMetadata(error)) }
-        try db.execute(
-            sql: "UPDATE queues SET metadata = ? WHERE id = ?",
+        try run(
+            "UPDATE queues SET metadata = ? WHERE id = ?",
             arguments: [JSONSerializer.serialize(.object(metadata)), row.id])
         return .metadata(QueueMetadata.withDefaults(metadata))
     }
@@ -84,17 +89,17 @@ struct CommandApplier {
     private func deleteQueue(_ queue: QueueRef) throws -> CommandResult {
         guard let row = try QueueRow.fetch(queue, db) else { return .done }
         for table in ["messages", "claims", "post_keys"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE queue_id = ?", arguments: [row.id])
+            try run("DELETE FROM \(table) WHERE queue_id = ?", arguments: [row.id])
         }
-        try db.execute(sql: "DELETE FROM queues WHERE id = ?", arguments: [row.id])
+        try run("DELETE FROM queues WHERE id = ?", arguments: [row.id])
         return .done
     }
 
     /// §4.7 with Flotilla's decision 9: every message goes, claimed and delayed ones included.
     private func purge(_ queue: QueueRef, messages: Bool) throws -> CommandResult {
         guard messages, let row = try QueueRow.fetch(queue, db) else { return .done }
-        try db.execute(sql: "DELETE FROM messages WHERE queue_id = ?", arguments: [row.id])
-        try db.execute(sql: "DELETE FROM claims WHERE queue_id = ?", arguments: [row.id])
+        try run("DELETE FROM messages WHERE queue_id = ?", arguments: [row.id])
+        try run("DELETE FROM claims WHERE queue_id = ?", arguments: [row.id])
         return .done
     }
 
@@ -116,7 +121,8 @@ struct CommandApplier {
         let row = try QueueRow.fetchOrCreate(queue, db)
         if let idempotencyKey {
             let remembered = try String.fetchOne(
-                db, sql: "SELECT message_ids FROM post_keys WHERE queue_id = ? AND key = ? AND expires_ms > ?",
+                db.cachedStatement(
+                    sql: "SELECT message_ids FROM post_keys WHERE queue_id = ? AND key = ? AND expires_ms > ?"),
                 arguments: [row.id, idempotencyKey, now.milliseconds])
             if let remembered {
                 return .posted(messageIDs: remembered.split(separator: ",").map(String.init))
@@ -144,8 +150,8 @@ struct CommandApplier {
             ids.append(id)
         }
         if let idempotencyKey {
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO post_keys (queue_id, key, expires_ms, message_ids) VALUES (?, ?, ?, ?)",
+            try run(
+                "INSERT OR REPLACE INTO post_keys (queue_id, key, expires_ms, message_ids) VALUES (?, ?, ?, ?)",
                 arguments: [
                     row.id, idempotencyKey, now.adding(seconds: ZaqarLimits.idempotencyWindowSeconds).milliseconds,
                     ids.joined(separator: ","),
@@ -157,13 +163,13 @@ struct CommandApplier {
     /// Claims whose time is up let go of their messages (an expired claim counts as none). Done at the start of
     /// claim and pop, so the partial index of unclaimed messages is exact for them.
     private func releaseExpiredClaims(queueID: Int64) throws {
-        try db.execute(
-            sql: """
-                UPDATE messages SET claim_id = NULL, claim_expires_ms = 0
-                WHERE claim_id IN (SELECT id FROM claims WHERE queue_id = ? AND expires_ms <= ?)
-                """, arguments: [queueID, now.milliseconds])
-        try db.execute(
-            sql: "DELETE FROM claims WHERE queue_id = ? AND expires_ms <= ?", arguments: [queueID, now.milliseconds])
+        try run(
+            """
+            UPDATE messages SET claim_id = NULL, claim_expires_ms = 0
+            WHERE claim_id IN (SELECT id FROM claims WHERE queue_id = ? AND expires_ms <= ?)
+            """, arguments: [queueID, now.milliseconds])
+        try run(
+            "DELETE FROM claims WHERE queue_id = ? AND expires_ms <= ?", arguments: [queueID, now.milliseconds])
     }
 
     /// The first `limit` messages a claim or pop may take, in FIFO order: unclaimed, unexpired, not delayed.
@@ -205,11 +211,11 @@ struct CommandApplier {
                 expires = claimExpires.adding(seconds: grace)
                 messageTTL = ttl + grace
             }
-            try db.execute(
-                sql: """
-                    UPDATE messages SET claim_id = ?, claim_expires_ms = ?, claim_count = ?, expires_ms = ?, ttl = ?
-                    WHERE seq = ?
-                    """,
+            try run(
+                """
+                UPDATE messages SET claim_id = ?, claim_expires_ms = ?, claim_count = ?, expires_ms = ?, ttl = ?
+                WHERE seq = ?
+                """,
                 arguments: [claimID, claimExpires.milliseconds, count, expires.milliseconds, messageTTL, message.seq])
             var view = message.view(queue: queue.name, at: now)
             view.claimID = claimID
@@ -218,8 +224,8 @@ struct CommandApplier {
             claimed.append(view)
         }
         guard !claimed.isEmpty else { return .claimed(nil) }
-        try db.execute(
-            sql: "INSERT INTO claims (id, queue_id, renewed_ms, expires_ms, ttl, grace) VALUES (?, ?, ?, ?, ?, ?)",
+        try run(
+            "INSERT INTO claims (id, queue_id, renewed_ms, expires_ms, ttl, grace) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [claimID, row.id, now.milliseconds, claimExpires.milliseconds, ttl, grace])
         return .claimed(ClaimView(id: claimID, queue: queue.name, age: 0, ttl: ttl, messages: claimed))
     }
@@ -235,12 +241,12 @@ struct CommandApplier {
             ttl = deadLetterTTL
             expires = now.adding(seconds: deadLetterTTL)
         }
-        try db.execute(
-            sql: """
-                UPDATE messages SET seq = ?, queue_id = ?, claim_id = NULL, claim_expires_ms = 0, ttl = ?, expires_ms = ?,
-                    delay_until_ms = 0
-                WHERE seq = ?
-                """, arguments: [seq, target.id, ttl, expires.milliseconds, message.seq])
+        try run(
+            """
+            UPDATE messages SET seq = ?, queue_id = ?, claim_id = NULL, claim_expires_ms = 0, ttl = ?, expires_ms = ?,
+                delay_until_ms = 0
+            WHERE seq = ?
+            """, arguments: [seq, target.id, ttl, expires.milliseconds, message.seq])
     }
 
     /// §6.3: new expiry and age for the claim and its messages; lifetime extension applied again.
@@ -249,18 +255,18 @@ struct CommandApplier {
         guard grace >= 0 else { return invalid("claim grace \(grace)") }
         guard let row = try QueueRow.fetch(queue, db),
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?",
+                db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?"),
                 arguments: [claimID, row.id, now.milliseconds]) == true
         else { return .failed(.claimNotFound(queue, claimID: claimID)) }
         let claimExpires = now.adding(seconds: ttl)
-        try db.execute(
-            sql: "UPDATE claims SET renewed_ms = ?, expires_ms = ?, ttl = ?, grace = ? WHERE id = ?",
+        try run(
+            "UPDATE claims SET renewed_ms = ?, expires_ms = ?, ttl = ?, grace = ? WHERE id = ?",
             arguments: [now.milliseconds, claimExpires.milliseconds, ttl, grace, claimID])
-        try db.execute(
-            sql: "UPDATE messages SET claim_expires_ms = ? WHERE claim_id = ?",
+        try run(
+            "UPDATE messages SET claim_expires_ms = ? WHERE claim_id = ?",
             arguments: [claimExpires.milliseconds, claimID])
-        try db.execute(
-            sql: "UPDATE messages SET expires_ms = ?, ttl = ? WHERE claim_id = ? AND expires_ms < ?",
+        try run(
+            "UPDATE messages SET expires_ms = ?, ttl = ? WHERE claim_id = ? AND expires_ms < ?",
             arguments: [
                 claimExpires.adding(seconds: grace).milliseconds, ttl + grace, claimID, claimExpires.milliseconds,
             ])
@@ -272,39 +278,40 @@ struct CommandApplier {
         guard let row = try QueueRow.fetch(queue, db) else { return .done }
         guard
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ?", arguments: [claimID, row.id]) == true
+                db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ?"),
+                arguments: [claimID, row.id]) == true
         else { return .done }
-        try db.execute(
-            sql: "UPDATE messages SET claim_id = NULL, claim_expires_ms = 0 WHERE claim_id = ?", arguments: [claimID])
-        try db.execute(sql: "DELETE FROM claims WHERE id = ?", arguments: [claimID])
+        try run(
+            "UPDATE messages SET claim_id = NULL, claim_expires_ms = 0 WHERE claim_id = ?", arguments: [claimID])
+        try run("DELETE FROM claims WHERE id = ?", arguments: [claimID])
         return .done
     }
 
-    /// The message `id` in `queue`, if it exists and has not expired.
-    private func liveMessage(_ id: String, queueID: Int64) throws -> MessageRow? {
-        let statement = try db.cachedStatement(
-            sql: "SELECT \(MessageRow.columns) FROM messages WHERE id = ? AND queue_id = ? AND expires_ms > ?")
-        return try Row.fetchOne(statement, arguments: [id, queueID, now.milliseconds]).map(MessageRow.init(row:))
-    }
-
-    /// §5.5, with decision 15 (an unknown claim id is 400).
+    /// §5.5, with decision 15 (an unknown claim id is 400). Reads only the claim columns of the message.
     private func delete(_ queue: QueueRef, _ messageID: String, claimID: String?) throws -> CommandResult {
-        guard let row = try QueueRow.fetch(queue, db), let message = try liveMessage(messageID, queueID: row.id) else {
-            return .done
-        }
-        let claimed = message.isClaimed(at: now)
+        guard let row = try QueueRow.fetch(queue, db),
+            let message = try Row.fetchOne(
+                db.cachedStatement(
+                    sql:
+                        "SELECT seq, claim_id, claim_expires_ms FROM messages WHERE id = ? AND queue_id = ? AND expires_ms > ?"
+                ),
+                arguments: [messageID, row.id, now.milliseconds])
+        else { return .done }
+        let seq: Int64 = message[0]
+        let currentClaim: String? = message[1]
+        let claimed = currentClaim != nil && Timestamp(milliseconds: message[2]) > now
         if let claimID {
             guard claimed else { return .failed(.messageNotClaimed) }
-            if claimID != message.claimID {
+            if claimID != currentClaim {
                 let exists = try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?",
+                    db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?"),
                     arguments: [claimID, row.id, now.milliseconds])
                 return .failed(exists == true ? .messageClaimed : .claimInvalid)
             }
         } else if claimed {
             return .failed(.messageClaimed)
         }
-        try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [message.seq])
+        try run("DELETE FROM messages WHERE seq = ?", arguments: [seq])
         return .done
     }
 
@@ -324,7 +331,7 @@ struct CommandApplier {
         try releaseExpiredClaims(queueID: row.id)
         let taken = try availableMessages(queueID: row.id, limit: count)
         for message in taken {
-            try db.execute(sql: "DELETE FROM messages WHERE seq = ?", arguments: [message.seq])
+            try run("DELETE FROM messages WHERE seq = ?", arguments: [message.seq])
         }
         return .popped(taken.map { $0.view(queue: queue.name, at: now) })
     }
@@ -334,28 +341,30 @@ struct CommandApplier {
     private func expire(limit: Int) throws -> CommandResult {
         guard limit > 0 else { return invalid("expire limit \(limit)") }
         let cutoff = now.milliseconds
-        try db.execute(
-            sql: """
-                DELETE FROM messages WHERE seq IN
-                    (SELECT seq FROM messages WHERE expires_ms <= ? ORDER BY expires_ms, seq LIMIT ?)
-                """, arguments: [cutoff, limit])
+        try run(
+            """
+            DELETE FROM messages WHERE seq IN
+                (SELECT seq FROM messages WHERE expires_ms <= ? ORDER BY expires_ms, seq LIMIT ?)
+            """, arguments: [cutoff, limit])
         var removed = db.changesCount
         let claims = try String.fetchAll(
-            db, sql: "SELECT id FROM claims WHERE expires_ms <= ? ORDER BY expires_ms, id LIMIT ?",
+            db.cachedStatement(sql: "SELECT id FROM claims WHERE expires_ms <= ? ORDER BY expires_ms, id LIMIT ?"),
             arguments: [cutoff, limit])
         for claimID in claims {
-            try db.execute(
-                sql: "UPDATE messages SET claim_id = NULL, claim_expires_ms = 0 WHERE claim_id = ?",
+            try run(
+                "UPDATE messages SET claim_id = NULL, claim_expires_ms = 0 WHERE claim_id = ?",
                 arguments: [claimID])
-            try db.execute(sql: "DELETE FROM claims WHERE id = ?", arguments: [claimID])
+            try run("DELETE FROM claims WHERE id = ?", arguments: [claimID])
         }
         removed += claims.count
-        try db.execute(
-            sql: """
-                DELETE FROM post_keys WHERE rowid IN
-                    (SELECT rowid FROM post_keys WHERE expires_ms <= ? ORDER BY expires_ms, queue_id, key LIMIT ?)
-                """, arguments: [cutoff, limit])
+        try run(
+            """
+            DELETE FROM post_keys WHERE rowid IN
+                (SELECT rowid FROM post_keys WHERE expires_ms <= ? ORDER BY expires_ms, queue_id, key LIMIT ?)
+            """, arguments: [cutoff, limit])
         removed += db.changesCount
+        // Give the freed pages back to the file system (auto_vacuum = INCREMENTAL); a bounded amount per run.
+        try run("PRAGMA incremental_vacuum(\(limit))")
         return .expired(removed: removed)
     }
 }

@@ -60,11 +60,13 @@ enum Schema {
     }
 
     static func appliedIndex(_ db: Database) throws -> UInt64 {
-        UInt64(try Int64.fetchOne(db, sql: "SELECT applied_index FROM engine_state WHERE id = 1") ?? 0)
+        UInt64(try Int64.fetchOne(db.cachedStatement(sql: "SELECT applied_index FROM engine_state WHERE id = 1")) ?? 0)
     }
 
     static func setAppliedIndex(_ index: UInt64, _ db: Database) throws {
-        try db.execute(sql: "UPDATE engine_state SET applied_index = ? WHERE id = 1", arguments: [Int64(index)])
+        try db.cachedStatement(sql: "UPDATE engine_state SET applied_index = ? WHERE id = 1").execute(arguments: [
+            Int64(index)
+        ])
     }
 
     /// Reserves `count` consecutive message sequence numbers and returns the first.

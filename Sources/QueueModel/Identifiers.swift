@@ -89,11 +89,28 @@ public enum EntityID {
         format(index: index, low: 0, kind: 0x63)
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `iiiiiiii-iiii-iiii-kklo-wwwwwwwwwwww`: the index in the first 16 hex digits, then the kind byte and the
+    /// low 40 bits. Written byte by byte: this runs once per posted message.
     private static func format(index: UInt64, low: UInt64, kind: UInt64) -> String {
-        let hex = String(index, radix: 16).leftPadded(to: 16) + String(kind << 40 | low, radix: 16).leftPadded(to: 16)
-        let characters = Array(hex)
-        return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"
-            + String(characters[16..<20]) + "-" + String(characters[20..<32])
+        let second = kind << 40 | low
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var position = 0
+            func put(_ value: UInt64, digits: Int) {
+                for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
+                    if position == 8 || position == 13 || position == 18 || position == 23 {
+                        buffer[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    buffer[position] = hexDigits[Int((value >> UInt64(shift)) & 0xF)]
+                    position += 1
+                }
+            }
+            put(index, digits: 16)
+            put(second, digits: 16)
+            return 36
+        }
     }
 }
 
