@@ -11,6 +11,7 @@ struct CommandApplier {
     let now: Timestamp
 
     func apply(_ command: QueueCommand) throws -> CommandResult {
+        if let queue = command.queue, !isValid(queue) { return invalid("invalid queue \(queue)") }
         switch command {
         case .createQueue(let queue, let metadata): return try createQueue(queue, metadata: metadata)
         case .patchMetadata(let queue, let operations): return try patchMetadata(queue, operations)
@@ -44,11 +45,11 @@ struct CommandApplier {
 
     // MARK: Queues
 
-    /// §4.2: an existing queue keeps its metadata.
+    /// §4.2: an existing queue keeps its metadata (but the given metadata must still be valid).
     private func createQueue(_ queue: QueueRef, metadata: JSONObject) throws -> CommandResult {
-        guard isValid(queue) else { return invalid("invalid queue \(queue)") }
-        if try QueueRow.fetch(queue, db) != nil { return .queueCreated(false) }
+        // The reference validates the reserved keys before it answers 201 or 204.
         if let error = QueueMetadata.validationError(metadata) { return .failed(.invalidMetadata(error)) }
+        if try QueueRow.fetch(queue, db) != nil { return .queueCreated(false) }
         try run(
             "INSERT INTO queues (project, name, metadata) VALUES (?, ?, ?)",
             arguments: [queue.project, queue.name, JSONSerializer.serialize(.object(metadata))])
@@ -110,7 +111,6 @@ struct CommandApplier {
     private func post(
         _ queue: QueueRef, clientID: ClientID, messages: [NewMessage], idempotencyKey: String?
     ) throws -> CommandResult {
-        guard isValid(queue) else { return invalid("invalid queue \(queue)") }
         guard !messages.isEmpty else { return invalid("no messages") }
         for message in messages {
             if let ttl = message.ttl, !ZaqarLimits.messageTTLRange.contains(ttl) { return invalid("ttl \(ttl)") }

@@ -23,6 +23,22 @@ public enum QueueCommand: Hashable, Sendable {
     case expire(limit: Int)
 }
 
+extension QueueCommand {
+    /// The queue the command acts on (nil for housekeeping).
+    public var queue: QueueRef? {
+        switch self {
+        case .createQueue(let queue, _), .patchMetadata(let queue, _), .deleteQueue(let queue),
+            .purgeQueue(let queue, _, _),
+            .postMessages(let queue, _, _, _), .claimMessages(let queue, _, _, _), .renewClaim(let queue, _, _, _),
+            .releaseClaim(let queue, _), .deleteMessage(let queue, _, _), .deleteMessages(let queue, _),
+            .popMessages(let queue, _):
+            return queue
+        case .expire:
+            return nil
+        }
+    }
+}
+
 /// One message of a post, validated by the HTTP layer and again by the engine.
 public struct NewMessage: Hashable, Sendable {
     /// Seconds; nil takes the queue's default.
