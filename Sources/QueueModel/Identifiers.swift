@@ -38,28 +38,54 @@ public struct ClientID: Hashable, Sendable, CustomStringConvertible {
         self.bytes = bytes
     }
 
-    /// Parses like Python's `uuid.UUID(str)`: optional `urn:` and `uuid:` prefixes, optional braces, any dashes,
-    /// then exactly 32 hexadecimal digits in either case. Nil if it is not a UUID.
+    /// Parses exactly like Python's `uuid.UUID(hex)` on a header the reference read as Latin-1: remove every
+    /// `urn:` and then every `uuid:` (case-sensitive), strip `{` and `}` from both ends, remove every `-`; exactly
+    /// 32 characters must remain, which Python's `int(text, 16)` must accept (surrounding whitespace, a `+`, a
+    /// `0x` prefix and single underscores between digits included) as a value that fits 128 bits. Only ASCII is
+    /// accepted (Python would also take other Unicode digits, which never arrive through a Latin-1 header).
+    /// Nil if it is not a UUID.
     public init?(parsing text: String) {
-        var rest = Substring(text)
-        if rest.lowercased().hasPrefix("urn:") { rest = rest.dropFirst(4) }
-        if rest.lowercased().hasPrefix("uuid:") { rest = rest.dropFirst(5) }
-        if rest.hasPrefix("{") { rest = rest.dropFirst() }
-        if rest.hasSuffix("}") { rest = rest.dropLast() }
-        let hex = rest.filter { $0 != "-" }
-        guard hex.count == 32 else { return nil }
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for character in hex {
-            guard let nibble = character.hexDigitValue else { return nil }
-            if let pending = high {
-                bytes.append(pending << 4 | UInt8(nibble))
-                high = nil
-            } else {
-                high = UInt8(nibble)
-            }
+        guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
+        var rest = text.replacing("urn:", with: "").replacing("uuid:", with: "")
+        while let first = rest.first, first == "{" || first == "}" { rest.removeFirst() }
+        while let last = rest.last, last == "{" || last == "}" { rest.removeLast() }
+        rest = rest.replacing("-", with: "")
+        guard rest.count == 32, let value = Self.pythonHexInt(rest) else { return nil }
+        self.bytes = value
+    }
+
+    /// Python's `int(text, 16)` for ASCII text, as 16 big-endian bytes; nil if Python would refuse it or the
+    /// value is negative or wider than 128 bits.
+    private static func pythonHexInt(_ text: String) -> [UInt8]? {
+        let whitespace: Set<Character> = [
+            " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}",
+        ]
+        var characters = Substring(text)
+        while let first = characters.first, whitespace.contains(first) { characters.removeFirst() }
+        while let last = characters.last, whitespace.contains(last) { characters.removeLast() }
+        if characters.first == "+" { characters.removeFirst() }
+        var afterPrefix = false
+        if characters.hasPrefix("0x") || characters.hasPrefix("0X") {
+            characters.removeFirst(2)
+            afterPrefix = true
         }
-        self.bytes = bytes
+        var nibbles: [UInt8] = []
+        var previousWasDigit = afterPrefix
+        for character in characters {
+            if character == "_" {
+                guard previousWasDigit else { return nil }
+                previousWasDigit = false
+                continue
+            }
+            guard let nibble = character.hexDigitValue else { return nil }
+            nibbles.append(UInt8(nibble))
+            previousWasDigit = true
+        }
+        guard !nibbles.isEmpty, previousWasDigit else { return nil }
+        while nibbles.count > 32, nibbles.first == 0 { nibbles.removeFirst() }
+        guard nibbles.count <= 32 else { return nil }
+        nibbles = [UInt8](repeating: 0, count: 32 - nibbles.count) + nibbles
+        return stride(from: 0, to: 32, by: 2).map { nibbles[$0] << 4 | nibbles[$0 + 1] }
     }
 
     public var description: String {

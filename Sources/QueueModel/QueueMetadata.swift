@@ -25,47 +25,76 @@ public enum QueueMetadata {
         return shown
     }
 
-    /// Checks the reserved keys; returns the reference's error description for the first bad one, or nil.
+    /// Checks the reserved keys in the reference's order (zaqar 15.0.0 `queue_metadata_putting`); returns the
+    /// reference's error description for the first bad one, or nil.
+    ///
+    /// The reference tests types with Python truthiness (`if value and not isinstance(value, int)`) and then ranges
+    /// with `is not None`, so a falsy value of another type (`0.0`, `false`) meets the range check; booleans count
+    /// as integers. A falsy value that Python could not compare (`""`, `[]`, `{}`) crashes the reference with a 500;
+    /// Flotilla reports the type error instead.
     public static func validationError(_ metadata: JSONObject) -> String? {
-        let ttlRange = Int64(ZaqarLimits.messageTTLRange.lowerBound)...Int64(ZaqarLimits.messageTTLRange.upperBound)
-        let checks: [(String, ClosedRange<Int64>?, String)] = [
+        let ttlRange = Double(ZaqarLimits.messageTTLRange.lowerBound)...Double(ZaqarLimits.messageTTLRange.upperBound)
+        let integerChecks: [(key: String, range: ClosedRange<Double>?, rangeMessage: String)] = [
             (
                 "_default_message_ttl", ttlRange,
                 "_default_message_ttl can not exceed 1209600 seconds, and must be at least 60 seconds long."
             ),
             (
-                "_max_messages_post_size", 1...Int64(ZaqarLimits.maxMessagesPostBytes),
+                "_max_messages_post_size", Double.leastNonzeroMagnitude...Double(ZaqarLimits.maxMessagesPostBytes),
                 "_max_messages_post_size can not exceed 262144,  and must be at least greater than 0."
-            ),
-            (
-                "_default_message_delay", 0...900,
-                "The TTL can not exceed 900 seconds, and must be at least 0 seconds long."
             ),
             ("_max_claim_count", nil, ""),
             (
                 "_dead_letter_queue_messages_ttl", ttlRange,
                 "The TTL for a message may not exceed 1209600 seconds, and must be at least 60 seconds long."
             ),
+            (
+                "_default_message_delay", 0...900,
+                "The TTL can not exceed 900 seconds, and must be at least 0 seconds long."
+            ),
         ]
-        for (key, range, rangeMessage) in checks {
-            guard let value = metadata[key], value != .null else { continue }
-            let typeMessage = "\(key) must be integer."
+        for check in integerChecks {
+            guard let value = metadata[check.key], value != .null else { continue }
+            let typeMessage = "\(check.key) must be integer."
             if value.isTruthy && value.pythonInt == nil { return typeMessage }
-            guard let range else { continue }
-            if let number = value.pythonInt {
-                if !range.contains(number) { return rangeMessage }
-            } else if value == .double(0) {
-                return rangeMessage
-            } else {
-                return typeMessage
-            }
+            guard let range = check.range else { continue }
+            guard let number = value.pythonNumber else { return typeMessage }
+            if !range.contains(number) { return check.rangeMessage }
         }
         if let value = metadata["_enable_encrypt_messages"], value.isTruthy {
             if case .bool = value {} else { return "_enable_encrypt_messages must be boolean." }
         }
-        if let value = metadata["_retry_policy"], value.isTruthy, value.objectValue == nil {
-            return "retry_policy must be a dict."
+        return retryPolicyError(metadata["_retry_policy"])
+    }
+
+    /// zaqar 15.0.0 `_validate_retry_policy`: the notification retry settings of a queue.
+    static func retryPolicyError(_ value: JSONValue?) -> String? {
+        guard let value, value.isTruthy else { return nil }
+        guard case .object(let policy) = value else { return "retry_policy must be a dict." }
+        let keys = [
+            "retries_with_no_delay", "minimum_delay_retries", "minimum_delay", "maximum_delay", "maximum_delay_retries",
+            "retry_backoff_function", "ignore_subscription_override",
+        ]
+        for key in keys {
+            guard let entry = policy[key], entry.isTruthy else { continue }
+            switch key {
+            case "retry_backoff_function":
+                guard case .string(let name) = entry else { return "retry_backoff_function must be a string." }
+                guard ["linear", "arithmetic", "exponential", "geometric"].contains(name) else {
+                    return "invalid retry_backoff_function."
+                }
+            case "ignore_subscription_override":
+                guard case .bool = entry else { return "ignore_subscription_override must be a boolean." }
+            default:
+                guard entry.pythonInt != nil else { return "Retry policy: \(key) must be a integer." }
+            }
         }
+        // Defaults 5 and 30; the gap must be at least twice the linear interval of 5 seconds.
+        guard let minimum = (policy["minimum_delay"] ?? .int(5)).pythonNumber,
+            let maximum = (policy["maximum_delay"] ?? .int(30)).pythonNumber
+        else { return "invalid minimum_delay and maximum_delay." }
+        if maximum < minimum { return "minimum_delay must less than maximum_delay." }
+        if maximum - minimum < 10 { return "invalid minimum_delay and maximum_delay." }
         return nil
     }
 
