@@ -22,7 +22,7 @@ extension QueueEngine {
     public func restoreSnapshot(from path: String) throws(QueueEngineError) {
         do {
             let source = try DatabaseQueue(path: path)
-            try source.read { db in try Schema.create(db) }
+            try source.write { db in try Schema.create(db) }
             try source.backup(to: database)
             try source.close()
         } catch let error as QueueEngineError {

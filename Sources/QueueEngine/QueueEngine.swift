@@ -25,8 +25,9 @@ public final class QueueEngine: Sendable {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
                 // Must precede the first table: freed pages can then be returned to the file system, so the
-                // database shrinks after messages expire (housekeeping runs an incremental vacuum).
-                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                // database shrinks after messages expire (housekeeping runs an incremental vacuum). Only the
+                // writer sets it; the pool's readers are read-only connections.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
                 // 32 MiB of page cache and memory-mapped reads: the indexes of a busy queue stay in memory.
                 try db.execute(sql: "PRAGMA cache_size = -32768")
                 try db.execute(sql: "PRAGMA mmap_size = 268435456")
@@ -53,8 +54,9 @@ public final class QueueEngine: Sendable {
     }
 
     /// The index of the last log entry applied (0 for a new engine).
-    public var appliedIndex: UInt64 {
-        (try? database.read { db in try Schema.appliedIndex(db) }) ?? 0
+    /// - Throws: ``QueueEngineError`` if the database cannot be read (never a silent 0).
+    public func appliedIndex() throws(QueueEngineError) -> UInt64 {
+        try read { db in try Schema.appliedIndex(db) }
     }
 
     /// Applies committed entries in one transaction: each decoded and applied unless its index is at or below the

@@ -269,7 +269,7 @@ struct CommandRejectionTests {
     @Test func entriesAtOrBelowTheAppliedIndexAreSkipped() throws {
         let fixture = try seeded()
         let engine = fixture.engine
-        #expect(engine.appliedIndex == 3)
+        #expect((try engine.appliedIndex()) == 3)
         let before = try engine.contentDump()
         let postAgain = CommandEnvelope(
             time: second(1), command: .postMessages(q, clientID: Clients.a, messages: [msg()], idempotencyKey: nil))
@@ -277,7 +277,7 @@ struct CommandRejectionTests {
         #expect(try engine.apply(index: 1, CommandEnvelope(time: second(1), command: .deleteQueue(q))) == nil)
         #expect(try engine.apply([(2, [0xFF]), (0, encoded(.deleteQueue(q)))]) == [nil, nil])
         #expect(try engine.contentDump() == before)
-        #expect(engine.appliedIndex == 3)
+        #expect((try engine.appliedIndex()) == 3)
 
         let results = try engine.apply([
             (4, CommandCodec.encode(postAgain)), (4, encoded(.deleteQueue(q))), (2, encoded(.deleteQueue(q))),
@@ -291,7 +291,7 @@ struct CommandRejectionTests {
             return
         }
         #expect(popped.count == 3)
-        #expect(engine.appliedIndex == 6)
+        #expect((try engine.appliedIndex()) == 6)
         #expect(try engine.queueExists(q))
     }
 
@@ -329,9 +329,9 @@ struct CommandRejectionTests {
         let fixture = try seeded()
         let before = try fixture.dump()
         try fixture.engine.skip(through: 10)
-        #expect(fixture.engine.appliedIndex == 10)
+        #expect((try fixture.engine.appliedIndex()) == 10)
         try fixture.engine.skip(through: 5)
-        #expect(fixture.engine.appliedIndex == 10)
+        #expect((try fixture.engine.appliedIndex()) == 10)
         #expect(try fixture.dump() == before)
         #expect(try fixture.engine.apply(index: 10, CommandEnvelope(time: testEpoch, command: .deleteQueue(q))) == nil)
     }
@@ -342,12 +342,12 @@ private func expectRefusedRaw(
     _ payload: [UInt8], _ fixture: inout EngineFixture, sourceLocation: SourceLocation = #_sourceLocation
 ) throws {
     let before = try fixture.dump()
-    let indexBefore = fixture.engine.appliedIndex
+    let indexBefore = (try fixture.engine.appliedIndex())
     let result = try fixture.apply(payload: payload)
     guard case .failed(.invalidCommand)? = result else {
         Issue.record("not refused: \(String(describing: result))", sourceLocation: sourceLocation)
         return
     }
-    #expect(fixture.engine.appliedIndex == indexBefore + 1, sourceLocation: sourceLocation)
+    #expect((try fixture.engine.appliedIndex()) == indexBefore + 1, sourceLocation: sourceLocation)
     #expect(try fixture.dump() == before, sourceLocation: sourceLocation)
 }

@@ -169,10 +169,10 @@ struct EngineFixture {
         _ command: QueueCommand, at time: Timestamp = testEpoch, sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> QueueError? {
         let before = try dump()
-        let indexBefore = engine.appliedIndex
+        let indexBefore = (try engine.appliedIndex())
         let result = try apply(command, at: time, sourceLocation: sourceLocation)
         #expect(try dump() == before, "state changed by \(command)", sourceLocation: sourceLocation)
-        #expect(engine.appliedIndex == indexBefore + 1, sourceLocation: sourceLocation)
+        #expect((try engine.appliedIndex()) == indexBefore + 1, sourceLocation: sourceLocation)
         guard case .failed(let error) = result else {
             Issue.record("\(command) was not refused: \(result)", sourceLocation: sourceLocation)
             return nil

@@ -484,7 +484,7 @@ struct PropertyRun {
                 else { return }
                 resultCounts[kind(of: actual[position]), default: 0] += 1
             }
-            guard same("applied index", model.appliedIndex, engine.appliedIndex) else { return }
+            guard same("applied index", model.appliedIndex, (try engine.appliedIndex())) else { return }
             lastBatch = batch
             if step % 8 == 0 || step == batches {
                 try compareQueries(at: generator.now)

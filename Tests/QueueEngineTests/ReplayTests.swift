@@ -99,12 +99,12 @@ struct ReferenceRun {
                 index: 1,
                 CommandEnvelope(time: Timestamp(seconds: 1_000), command: .createQueue(queue, metadata: .init())))
             #expect(created == .queueCreated(true))
-            #expect(engine.appliedIndex == 1)
+            #expect((try engine.appliedIndex()) == 1)
             #expect(try engine.queueExists(queue))
             #expect(try !engine.contentDump().isEmpty)
         }
         let reopened = try QueueEngine(path: path)
-        #expect(reopened.appliedIndex == 1)
+        #expect((try reopened.appliedIndex()) == 1)
         #expect(try reopened.queueExists(queue))
     }
 
@@ -115,7 +115,7 @@ struct ReferenceRun {
     static func replayAll(
         into engine: QueueEngine, _ script: inout ReplayScript, reference: ReferenceRun, _ label: String
     ) throws -> Bool {
-        let applied = engine.appliedIndex
+        let applied = (try engine.appliedIndex())
         for batch in script.split(maxBatch: 8) {
             let answers = try engine.apply(script.payloads(batch))
             for (entry, answer) in zip(script.entries[batch], answers) {
@@ -163,7 +163,7 @@ struct ReferenceRun {
         #expect(index == script.entries.last!.index)
         let target = try QueueEngine(path: nil)
         try target.restoreSnapshot(from: scratch.path("snapshot.sqlite"))
-        #expect(target.appliedIndex == index)
+        #expect((try target.appliedIndex()) == index)
         #expect(try target.contentDump() == source.contentDump())
     }
 
@@ -196,9 +196,9 @@ struct ReferenceRun {
             }
             let reopened = try QueueEngine(path: path)
             let label = "seed \(seed), crash after batch \(crashPoint) of \(script.batches.count)"
-            guard reopened.appliedIndex == script.appliedIndex(afterBatches: crashPoint) else {
+            guard (try reopened.appliedIndex()) == script.appliedIndex(afterBatches: crashPoint) else {
                 Issue.record(
-                    "\(label): reopened at \(reopened.appliedIndex), expected \(script.appliedIndex(afterBatches: crashPoint))"
+                    "\(label): reopened at \((try reopened.appliedIndex())), expected \(script.appliedIndex(afterBatches: crashPoint))"
                 )
                 return
             }
@@ -242,15 +242,15 @@ struct ReferenceRun {
         for crashPoint in 0...script.batches.count {
             let label = "seed \(seed), files copied after batch \(crashPoint) of \(script.batches.count)"
             let copy = try QueueEngine(path: scratch.path("copy-\(crashPoint).sqlite"))
-            guard copy.appliedIndex == script.appliedIndex(afterBatches: crashPoint) else {
-                Issue.record("\(label): the copy opened at \(copy.appliedIndex)")
+            guard (try copy.appliedIndex()) == script.appliedIndex(afterBatches: crashPoint) else {
+                Issue.record("\(label): the copy opened at \((try copy.appliedIndex()))")
                 return
             }
             guard try Self.replayAll(into: copy, &script, reference: reference, label) else { return }
 
             let tornLabel = label + ", -wal cut to \(tornPrefixes[crashPoint].map(String.init) ?? "none") bytes"
             let torn = try QueueEngine(path: scratch.path("torn-\(crashPoint).sqlite"))
-            let recovered = torn.appliedIndex
+            let recovered = try torn.appliedIndex()
             guard boundaries.contains(recovered), recovered <= script.appliedIndex(afterBatches: crashPoint) else {
                 Issue.record("\(tornLabel): recovered applied index \(recovered) is not an earlier batch boundary")
                 return
@@ -288,7 +288,7 @@ struct ReferenceRun {
 
         let file = try QueueEngine(path: scratch.path("split.sqlite"))
         try Self.replayAll(into: file, &script, reference: reference, "seed \(seed), random batches in a file")
-        #expect(file.appliedIndex == script.entries.last!.index)
+        #expect((try file.appliedIndex()) == script.entries.last!.index)
     }
 
     /// Goal: a snapshot taken mid-way, restored into another engine, continues exactly like the original. Method: a
@@ -311,8 +311,9 @@ struct ReferenceRun {
             for point in 0...script.batches.count {
                 if points.contains(point) {
                     let index = try live.writeSnapshot(to: scratch.path("snapshot-\(point).sqlite"))
+                    let liveIndex = try live.appliedIndex()
                     #expect(
-                        index == script.appliedIndex(afterBatches: point) && index == live.appliedIndex,
+                        index == script.appliedIndex(afterBatches: point) && index == liveIndex,
                         "seed \(seed): snapshot after batch \(point) holds index \(index)")
                     snapshots.append((point, index))
                 }
@@ -326,8 +327,8 @@ struct ReferenceRun {
             let target = try QueueEngine(path: position % 2 == 0 ? nil : scratch.path("target-\(position).sqlite"))
             _ = try target.apply(other.payloads(0..<other.entries.count))
             try target.restoreSnapshot(from: scratch.path("snapshot-\(snapshot.point).sqlite"))
-            guard target.appliedIndex == snapshot.index else {
-                Issue.record("\(label): restored at \(target.appliedIndex), expected \(snapshot.index)")
+            guard (try target.appliedIndex()) == snapshot.index else {
+                Issue.record("\(label): restored at \((try target.appliedIndex())), expected \(snapshot.index)")
                 return
             }
             guard try Self.replayAll(into: target, &script, reference: reference, label) else { return }
