@@ -31,6 +31,7 @@ struct EngineBench: ParsableCommand {
         var post16: [Double] = []
         var cycle1: [Double] = []
         var cycle16: [Double] = []
+        var cycle64: [Double] = []
         func wanted(_ name: String) -> Bool { only == nil || only == name }
         for round in 0..<repeats {
             if wanted("post") {
@@ -40,6 +41,7 @@ struct EngineBench: ParsableCommand {
             if wanted("cycle") {
                 cycle1.append(try measureClaimDeleteCycle(consumers: 1, name: "cycle1-\(round)"))
                 cycle16.append(try measureClaimDeleteCycle(consumers: 16, name: "cycle16-\(round)"))
+                cycle64.append(try measureClaimDeleteCycle(consumers: 64, name: "cycle64-\(round)"))
             }
         }
         if wanted("post") {
@@ -50,6 +52,8 @@ struct EngineBench: ParsableCommand {
             report("claim 10 + 10 deletes with claim id, 1 consumer, 1 command per apply", cycle1, unit: "messages/s")
             report(
                 "claim 10 + 10 deletes with claim id, 16 consumers, 16 commands per apply", cycle16, unit: "messages/s")
+            report(
+                "claim 10 + 10 deletes with claim id, 64 consumers, 64 commands per apply", cycle64, unit: "messages/s")
         }
         if wanted("deep-claim") { try measureDeepClaim() }
         if wanted("size") { try measureSize() }
@@ -67,10 +71,24 @@ struct EngineBench: ParsableCommand {
     static let body = "\"" + String(repeating: "x", count: 1_022) + "\""
 
     /// Feeds an engine commands at log indexes that keep increasing, at a steady fake time.
+    /// Like a node's housekeeping: checkpoints the engine's WAL every 100 ms on another thread.
     struct Feeder {
         let engine: QueueEngine
         var index: UInt64 = 0
         var time = Timestamp(seconds: 1_800_000_000)
+        private let housekeeping: Task<Void, Never>
+
+        init(engine: QueueEngine) {
+            self.engine = engine
+            housekeeping = Task.detached {
+                while !Task.isCancelled {
+                    try? engine.checkpoint()
+                    try? await Task.sleep(for: .milliseconds(100))
+                }
+            }
+        }
+
+        func stop() { housekeeping.cancel() }
 
         mutating func payload(_ command: QueueCommand) -> (index: UInt64, payload: [UInt8]) {
             index += 1
@@ -92,6 +110,7 @@ struct EngineBench: ParsableCommand {
 
     private func measurePosts(commandsPerApply: Int, name: String) throws -> Double {
         var feeder = Feeder(engine: try QueueEngine(path: "\(dir)/\(name).sqlite"))
+        defer { feeder.stop() }
         let queue = QueueRef(project: "bench", name: "posts")
         let deadline = ContinuousClock.now + .seconds(seconds)
         let start = ContinuousClock.now
@@ -107,6 +126,7 @@ struct EngineBench: ParsableCommand {
     /// `consumers` per transaction, as a leader applies the entries of one Ready when that many clients are busy.
     private func measureClaimDeleteCycle(consumers: Int, name: String) throws -> Double {
         var feeder = Feeder(engine: try QueueEngine(path: "\(dir)/\(name).sqlite"))
+        defer { feeder.stop() }
         let queue = QueueRef(project: "bench", name: "cycle")
         for _ in 0..<400 { _ = try feeder.apply([Self.postCommand(queue)]) }  // 25,600 messages ready
         let deadline = ContinuousClock.now + .seconds(seconds)
@@ -139,6 +159,7 @@ struct EngineBench: ParsableCommand {
     /// Claims 10 from a queue of `deepMessages` whose first 10 % are already claimed.
     private func measureDeepClaim() throws {
         var feeder = Feeder(engine: try QueueEngine(path: "\(dir)/deep.sqlite"))
+        defer { feeder.stop() }
         let queue = QueueRef(project: "bench", name: "deep")
         let fillStart = ContinuousClock.now
         for _ in 0..<(deepMessages / 1_024) {
@@ -171,6 +192,7 @@ struct EngineBench: ParsableCommand {
         let path = "\(dir)/size.sqlite"
         let engine = try QueueEngine(path: path)
         var feeder = Feeder(engine: engine)
+        defer { feeder.stop() }
         let queue = QueueRef(project: "bench", name: "size")
         print("size (1 KiB bodies, ttl 3600 s):")
         var live = 0
