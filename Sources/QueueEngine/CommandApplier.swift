@@ -9,6 +9,7 @@ struct CommandApplier {
     let db: Database
     let index: UInt64
     let now: Timestamp
+    let queues: QueueRowCache
 
     func apply(_ command: QueueCommand) throws -> CommandResult {
         if let queue = command.queue, !isValid(queue) { return invalid("invalid queue \(queue)") }
@@ -49,7 +50,7 @@ struct CommandApplier {
     private func createQueue(_ queue: QueueRef, metadata: JSONObject) throws -> CommandResult {
         // The reference validates the reserved keys before it answers 201 or 204.
         if let error = QueueMetadata.validationError(metadata) { return .failed(.invalidMetadata(error)) }
-        if try QueueRow.fetch(queue, db) != nil { return .queueCreated(false) }
+        if try queues.fetch(queue, db) != nil { return .queueCreated(false) }
         try run(
             "INSERT INTO queues (project, name, metadata) VALUES (?, ?, ?)",
             arguments: [queue.project, queue.name, JSONSerializer.serialize(.object(metadata))])
@@ -58,7 +59,7 @@ struct CommandApplier {
 
     /// §4.4 step 7–9: apply in order, then validate the reserved keys of the result.
     private func patchMetadata(_ queue: QueueRef, _ operations: [MetadataPatch]) throws -> CommandResult {
-        guard let row = try QueueRow.fetch(queue, db) else { return .failed(.queueNotFound(queue)) }
+        guard let row = try queues.fetch(queue, db) else { return .failed(.queueNotFound(queue)) }
         var metadata = row.metadata
         for patch in operations {
             switch patch.operation {
@@ -83,22 +84,24 @@ struct CommandApplier {
         try run(
             "UPDATE queues SET metadata = ? WHERE id = ?",
             arguments: [JSONSerializer.serialize(.object(metadata)), row.id])
+        queues.updateMetadata(queue, metadata)
         return .metadata(QueueMetadata.withDefaults(metadata))
     }
 
     /// §4.5: messages, claims and remembered post keys go with the queue.
     private func deleteQueue(_ queue: QueueRef) throws -> CommandResult {
-        guard let row = try QueueRow.fetch(queue, db) else { return .done }
+        guard let row = try queues.fetch(queue, db) else { return .done }
         for table in ["messages", "claims", "post_keys"] {
             try run("DELETE FROM \(table) WHERE queue_id = ?", arguments: [row.id])
         }
         try run("DELETE FROM queues WHERE id = ?", arguments: [row.id])
+        queues.remove(queue)
         return .done
     }
 
     /// §4.7 with Flotilla's decision 9: every message goes, claimed and delayed ones included.
     private func purge(_ queue: QueueRef, messages: Bool) throws -> CommandResult {
-        guard messages, let row = try QueueRow.fetch(queue, db) else { return .done }
+        guard messages, let row = try queues.fetch(queue, db) else { return .done }
         try run("DELETE FROM messages WHERE queue_id = ?", arguments: [row.id])
         try run("DELETE FROM claims WHERE queue_id = ?", arguments: [row.id])
         return .done
@@ -118,7 +121,7 @@ struct CommandApplier {
                 return invalid("delay \(delay)")
             }
         }
-        let row = try QueueRow.fetchOrCreate(queue, db)
+        let row = try queues.fetchOrCreate(queue, db)
         if let idempotencyKey {
             let remembered = try String.fetchOne(
                 db.cachedStatement(
@@ -191,7 +194,7 @@ struct CommandApplier {
         guard (1...ZaqarLimits.maxMessagesPerClaimOrPop).contains(limit) else { return invalid("claim limit \(limit)") }
         guard ZaqarLimits.claimTTLRange.contains(ttl) else { return invalid("claim ttl \(ttl)") }
         guard ZaqarLimits.claimGraceRange.contains(grace) else { return invalid("claim grace \(grace)") }
-        guard let row = try QueueRow.fetch(queue, db) else { return .claimed(nil) }
+        guard let row = try queues.fetch(queue, db) else { return .claimed(nil) }
         try releaseExpiredClaims(queueID: row.id)
         let settings = QueueMetadata.settings(row.metadata)
         let claimID = EntityID.claim(index: index)
@@ -233,7 +236,7 @@ struct CommandApplier {
     private func moveToDeadLetterQueue(_ message: MessageRow, queue: QueueRef, _ settings: QueueMetadata.Settings)
         throws
     {
-        let target = try QueueRow.fetchOrCreate(queue, db)
+        let target = try queues.fetchOrCreate(queue, db)
         let seq = try Schema.reserveMessageSeqs(1, db)
         var ttl = message.ttl
         var expires = message.expires
@@ -253,7 +256,7 @@ struct CommandApplier {
     private func renew(_ queue: QueueRef, claimID: String, ttl: Int, grace: Int) throws -> CommandResult {
         guard ZaqarLimits.claimTTLRange.contains(ttl) else { return invalid("claim ttl \(ttl)") }
         guard grace >= 0 else { return invalid("claim grace \(grace)") }
-        guard let row = try QueueRow.fetch(queue, db),
+        guard let row = try queues.fetch(queue, db),
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?"),
                 arguments: [claimID, row.id, now.milliseconds]) == true
@@ -275,7 +278,7 @@ struct CommandApplier {
 
     /// §6.4: the messages are free at once; extensions and claim counts stay.
     private func release(_ queue: QueueRef, claimID: String) throws -> CommandResult {
-        guard let row = try QueueRow.fetch(queue, db) else { return .done }
+        guard let row = try queues.fetch(queue, db) else { return .done }
         guard
             try Bool.fetchOne(
                 db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ?"),
@@ -289,7 +292,7 @@ struct CommandApplier {
 
     /// §5.5, with decision 15 (an unknown claim id is 400). Reads only the claim columns of the message.
     private func delete(_ queue: QueueRef, _ messageID: String, claimID: String?) throws -> CommandResult {
-        guard let row = try QueueRow.fetch(queue, db),
+        guard let row = try queues.fetch(queue, db),
             let message = try Row.fetchOne(
                 db.cachedStatement(
                     sql:
@@ -318,7 +321,7 @@ struct CommandApplier {
     /// §5.6: listed messages go regardless of claims; unknown ids are ignored.
     private func deleteMany(_ queue: QueueRef, ids: [String]) throws -> CommandResult {
         guard (1...ZaqarLimits.maxMessagesPerPage).contains(ids.count) else { return invalid("\(ids.count) ids") }
-        guard let row = try QueueRow.fetch(queue, db) else { return .done }
+        guard let row = try queues.fetch(queue, db) else { return .done }
         let statement = try db.cachedStatement(sql: "DELETE FROM messages WHERE id = ? AND queue_id = ?")
         for id in ids { try statement.execute(arguments: [id, row.id]) }
         return .done
@@ -327,7 +330,7 @@ struct CommandApplier {
     /// §5.7: the oldest available messages, deleted and returned (decision 12: no claim id).
     private func pop(_ queue: QueueRef, count: Int) throws -> CommandResult {
         guard (1...ZaqarLimits.maxMessagesPerClaimOrPop).contains(count) else { return invalid("pop \(count)") }
-        guard let row = try QueueRow.fetch(queue, db) else { return .popped([]) }
+        guard let row = try queues.fetch(queue, db) else { return .popped([]) }
         try releaseExpiredClaims(queueID: row.id)
         let taken = try availableMessages(queueID: row.id, limit: count)
         for message in taken {

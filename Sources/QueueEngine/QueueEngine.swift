@@ -75,6 +75,7 @@ public final class QueueEngine: Sendable {
         do {
             return try database.write { db -> [CommandResult?] in
                 var applied = try Schema.appliedIndex(db)
+                let queues = QueueRowCache()
                 var results: [CommandResult?] = []
                 results.reserveCapacity(entries.count)
                 for entry in entries {
@@ -82,7 +83,7 @@ public final class QueueEngine: Sendable {
                         results.append(nil)
                         continue
                     }
-                    results.append(try applyOne(index: entry.index, payload: entry.payload, db))
+                    results.append(try applyOne(index: entry.index, payload: entry.payload, queues: queues, db))
                     applied = entry.index
                 }
                 try Schema.setAppliedIndex(applied, db)
@@ -122,7 +123,9 @@ public final class QueueEngine: Sendable {
         }
     }
 
-    private func applyOne(index: UInt64, payload: [UInt8], _ db: Database) throws -> CommandResult {
+    private func applyOne(index: UInt64, payload: [UInt8], queues: QueueRowCache, _ db: Database) throws
+        -> CommandResult
+    {
         let envelope: CommandEnvelope
         do {
             envelope = try CommandCodec.decode(payload)
@@ -133,7 +136,8 @@ public final class QueueEngine: Sendable {
         // (checked here on every refusal, instead of paying for a savepoint on every command). A database error
         // aborts the whole batch's transaction.
         let changesBefore = db.totalChangesCount
-        let result = try CommandApplier(db: db, index: index, now: envelope.time).apply(envelope.command)
+        let result = try CommandApplier(db: db, index: index, now: envelope.time, queues: queues).apply(
+            envelope.command)
         if case .failed = result {
             precondition(db.totalChangesCount == changesBefore, "command refused after writing: \(envelope.command)")
         }
