@@ -143,13 +143,18 @@ enum DirectoryOps {
     }
 
     /// Takes an exclusive advisory lock on `path` (created if needed) for the life of the returned descriptor.
+    ///
+    /// Retries for up to a second: when this process forks a child (to run another program) just as the previous
+    /// holder of the lock closes it, the child briefly shares the lock's open file description until its `exec`
+    /// closes it (`O_CLOEXEC`), so "locked" can be momentarily true of a lock nobody really holds.
     static func lock(_ path: String, directory: String) throws(StorageError) -> Int32 {
         let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .io(file: path, operation: "open lock", errno: errno) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            _ = Glibc.close(fd)
-            throw .locked(directory: directory)
+        for attempt in 0..<100 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return fd }
+            if attempt < 99 { usleep(10_000) }
         }
-        return fd
+        _ = Glibc.close(fd)
+        throw .locked(directory: directory)
     }
 }
