@@ -20,11 +20,18 @@ let package = Package(
         .library(name: "RaftStorage", targets: ["RaftStorage"]),
         .library(name: "QueueModel", targets: ["QueueModel"]),
         .library(name: "QueueEngine", targets: ["QueueEngine"]),
+        .library(name: "FlotillaHTTP", targets: ["FlotillaHTTP"]),
+        .library(name: "FlotillaServer", targets: ["FlotillaServer"]),
+        .executable(name: "flotilla", targets: ["flotilla"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // traits: [] keeps SwiftPM from recompiling all of Hummingbird on every re-plan (SwiftPM issue #10525).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The consensus core: pure, synchronous, deterministic. No dependencies at all.
@@ -39,6 +46,31 @@ let package = Package(
         .target(
             name: "QueueEngine",
             dependencies: ["QueueModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // The Zaqar v2 routes over the QueueService protocol.
+        .target(
+            name: "FlotillaHTTP",
+            dependencies: [
+                "QueueModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Wires a node: the engine, the service, the HTTP server (and, with the cluster, Raft).
+        .target(
+            name: "FlotillaServer",
+            dependencies: [
+                "FlotillaHTTP", "QueueEngine", "QueueModel", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "flotilla",
+            dependencies: [
+                "FlotillaServer", "QueueModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -66,6 +98,14 @@ let package = Package(
         .testTarget(name: "RaftStorageTests", dependencies: ["RaftStorage", "RaftCore"], swiftSettings: strictSettings),
         .testTarget(name: "QueueModelTests", dependencies: ["QueueModel"], swiftSettings: strictSettings),
         .testTarget(name: "QueueEngineTests", dependencies: ["QueueEngine", "QueueModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlotillaHTTPTests",
+            dependencies: [
+                "FlotillaHTTP", "FlotillaServer", "QueueModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
     ]
 )

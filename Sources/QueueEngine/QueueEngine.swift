@@ -21,9 +21,18 @@ public final class QueueEngine: Sendable {
     /// database and its fsync never stall the apply path (nil in memory).
     let checkpointer: DatabaseQueue?
 
+    /// When a committed transaction is on stable storage.
+    public enum Durability: Sendable {
+        /// Commits are not fsynced: the Raft log is the durable record and replays whatever a power loss took
+        /// (WAL with `synchronous = NORMAL`: consistent, may lose its last transactions).
+        case replayedFromLog
+        /// Every commit is fsynced before `apply` returns (`synchronous = FULL`): for a node with no log behind it.
+        case fsyncEachCommit
+    }
+
     /// Opens (or creates) the engine's database at `path`; `nil` keeps it in memory (tests, the simulator).
     /// - Throws: ``QueueEngineError`` if the file cannot be opened or its schema is not this release's.
-    public init(path: String?) throws(QueueEngineError) {
+    public init(path: String?, durability: Durability = .replayedFromLog) throws(QueueEngineError) {
         do {
             var configuration = Configuration()
             configuration.prepareDatabase { db in
@@ -46,7 +55,7 @@ public final class QueueEngine: Sendable {
                 // need not fsync: NORMAL in WAL mode keeps the database consistent across a power loss and fsyncs
                 // only at checkpoints. Checkpoints are run by `checkpoint()` off the apply path; the writer's own
                 // automatic checkpoint is only a safety net at 50,000 pages (~200 MiB of WAL).
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: durability == .fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 50000")
             }
             checkpointer = try path.map { path in
