@@ -5,8 +5,9 @@ Usage:
     /usr/bin/python3 Scripts/zaqarclient-check.py --url http://127.0.0.1:PORT [--project NAME]
 
 Needs python-zaqarclient (Debian's python3-zaqarclient 2.4.0 is installed for
-/usr/bin/python3; a pyenv `python3` first on PATH usually lacks it, so run the
-script with /usr/bin/python3 explicitly). No other dependencies.
+/usr/bin/python3). A pyenv `python3` first on PATH usually lacks it; the script
+then re-executes itself with /usr/bin/python3, but calling /usr/bin/python3
+explicitly is the safe way. No other dependencies.
 
 Prints one line per step, `OK <step>` or `FAIL <step>: <details>` (plus
 `NOTE` lines that explain client limitations), and exits 1 if any step failed.
@@ -25,6 +26,7 @@ client errors (404 / 400 / 403).
 """
 
 import argparse
+import os
 import sys
 import traceback
 import uuid
@@ -34,6 +36,12 @@ try:
     from zaqarclient.queues.v2 import message as zmessage
     from zaqarclient.transport import errors as zerrors
 except ImportError:  # pragma: no cover - environment problem
+    # `#!/usr/bin/env python3` may find a python without the client (pyenv);
+    # Debian's python3-zaqarclient lives with /usr/bin/python3.
+    if os.path.realpath(sys.executable) != os.path.realpath('/usr/bin/python3') \
+            and os.path.exists('/usr/bin/python3') and not os.environ.get('ZQC_REEXEC'):
+        os.environ['ZQC_REEXEC'] = '1'
+        os.execv('/usr/bin/python3', ['/usr/bin/python3', os.path.abspath(__file__)] + sys.argv[1:])
     sys.stderr.write('python-zaqarclient is not importable by %s; run this script with '
                      '/usr/bin/python3 (Debian python3-zaqarclient)\n' % sys.executable)
     sys.exit(2)
