@@ -24,8 +24,9 @@
 #   BENCHES="post claim-delete"   which benchmarks to run
 #   PROJECT=flotilla-bench MSG_SIZE=1024 CLAIM_LIMIT=10
 #   PREFILL=auto               messages to pre-fill per claim-delete run; auto = max(PREFILL_MIN,
-#                              2 x (DURATION+WARMUP) x the post rate of the same repeat); if a run still drains
-#                              the queue it is redone once with 3x the pre-fill
+#                              3 x (DURATION+WARMUP) x the post rate of the same repeat, 1.5 x (DURATION+WARMUP) x
+#                              the best claim-delete rate of the earlier repeats); a run that still drains its
+#                              queue (empty claims) is redone once, on a new queue, with 3x the pre-fill
 #   PREFILL_MIN=20000 PREFILL_BATCH=50 PREFILL_CONCURRENCY=4
 #   CLEANUP=1                  delete each run's queue afterwards (best effort)
 #   OUT_DIR=<mktemp>           where raw outputs go
@@ -139,6 +140,7 @@ cleanup_queue() {
 }
 
 post_rate=""
+cd_rate=""
 for r in $(seq 1 "$REPEATS"); do
   for b in $BENCHES; do
     case "$b" in
@@ -152,8 +154,8 @@ for r in $(seq 1 "$REPEATS"); do
         ;;
       claim-delete)
         if [ "$PREFILL" = auto ]; then
-          n=$(python3 -c 'import sys; m,r,d,w=map(float,sys.argv[1:]); print(int(max(m, 2*(d+w)*r)))' \
-            "$PREFILL_MIN" "${post_rate:-0}" "$DURATION" "$WARMUP")
+          n=$(python3 -c 'import sys; m,r,c,d,w=map(float,sys.argv[1:]); print(int(max(m, 3*(d+w)*r, 1.5*(d+w)*c)))' \
+            "$PREFILL_MIN" "${post_rate:-0}" "${cd_rate:-0}" "$DURATION" "$WARMUP")
         else
           n=$PREFILL
         fi
@@ -176,6 +178,7 @@ for r in $(seq 1 "$REPEATS"); do
             n=$((n * 3))
             continue
           fi
+          cd_rate=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(max(float(sys.argv[2] or 0), s["deleted"]/(s["duration_us"]/1e6)))' "$s" "${cd_rate:-0}")
           emit claim-delete "$r" "$q" "$s" \
             "{\"prefill\": $n, \"prefill_msgs_per_s\": $pf_rate, \"remaining_after\": $remaining}"
           [ "$empty" = 0 ] || echo "# WARNING: claim-delete run $r drained its queue ($empty empty claims); rate is too low"
