@@ -106,6 +106,8 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Real processes on loopback: the built `flotilla` binary driven by real clients.
+        .testTarget(name: "ClusterTests", swiftSettings: strictSettings),
         .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
     ]
 )

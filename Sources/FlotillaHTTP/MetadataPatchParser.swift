@@ -8,7 +8,8 @@ enum MetadataPatchParser {
     static func parse(_ change: JSONValue) throws(ZaqarError) -> MetadataPatch {
         guard case .object(let object) = change else { throw .invalidBody("Operations must be JSON objects.") }
         guard let opValue = object["op"], opValue != .null else {
-            throw .invalidBody("Unable to find `op` in JSON Schema change. It must be one of the following: \(operations).")
+            throw .invalidBody(
+                "Unable to find `op` in JSON Schema change. It must be one of the following: \(operations).")
         }
         guard case .string(let opName) = opValue, let operation = MetadataPatch.Operation(rawValue: opName) else {
             let shown: String
@@ -16,10 +17,13 @@ enum MetadataPatchParser {
             throw .invalidBody("Invalid operation: `\(shown)`. It must be one of the following: \(operations).")
         }
         guard let pathValue = object["path"] else { throw .invalidBody("Unable to find 'path' in JSON Schema change") }
-        guard case .string(let pointer) = pathValue else { throw .invalidBody("Unable to find 'path' in JSON Schema change") }
+        guard case .string(let pointer) = pathValue else {
+            throw .invalidBody("Unable to find 'path' in JSON Schema change")
+        }
         let path = try decodePointer(pointer)
         guard path.count == 2 else {
-            throw .invalidBody("Invalid JSON pointer for this resource: '/\(path.joined(separator: "/")), e.g /metadata/key'")
+            throw .invalidBody(
+                "Invalid JSON pointer for this resource: '/\(path.joined(separator: "/")), e.g /metadata/key'")
         }
         var value: JSONValue?
         if operation != .remove {

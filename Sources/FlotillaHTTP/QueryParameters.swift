@@ -23,7 +23,9 @@ struct QueryParameters {
 
     /// Every value for `name`, each split at commas (repeating the parameter also works).
     func list(_ name: String) -> [String] {
-        pairs.filter { $0.name == name }.flatMap { $0.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        pairs.filter { $0.name == name }.flatMap {
+            $0.value.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     func int(_ name: String) throws(ZaqarError) -> Int? {

@@ -20,7 +20,10 @@ enum RequestGate {
     static let projectHeader = HTTPField.Name("X-Project-ID")!
     static let rolesHeader = HTTPField.Name("X-Roles")!
 
-    static func check(_ request: Request, route: Route, path: String) throws(ZaqarError) -> CheckedRequest {
+    /// - Parameter checkingPolicy: false for OPTIONS, which the reference answers without the admin policy.
+    static func check(
+        _ request: Request, route: Route, path: String, checkingPolicy: Bool = true
+    ) throws(ZaqarError) -> CheckedRequest {
         if hasBody(request), let type = request.headers[.contentType],
             type.trimmed().lowercased() == "application/x-www-form-urlencoded"
         {
@@ -34,9 +37,11 @@ enum RequestGate {
             throw ZaqarError(.notAcceptable, title: nil)
         }
         var clientID: ClientID?
-        if path.hasPrefix("/v2/") {
+        // Required on `/v2/...`; elsewhere (`/`) checked only when sent.
+        if path.hasPrefix("/v2/") || request.headers[clientIDHeader] != nil {
             guard let raw = request.headers[clientIDHeader] else {
-                throw ZaqarError(.badRequest, title: "Missing header value", description: "The \"Client-ID\" header is required.")
+                throw ZaqarError(
+                    .badRequest, title: "Missing header value", description: "The \"Client-ID\" header is required.")
             }
             guard let parsed = ClientID(parsing: raw.trimmed()) else {
                 throw ZaqarError(.badRequest, title: "Wrong UUID value", description: "Malformed hexadecimal UUID.")
@@ -46,12 +51,14 @@ enum RequestGate {
         var project = ""
         if route != .versions {
             guard let raw = request.headers[projectHeader] else {
-                throw ZaqarError(.badRequest, title: "Project-Id Missing", description: "The header X-PROJECT-ID was missing")
+                throw ZaqarError(
+                    .badRequest, title: "Project-Id Missing", description: "The header X-PROJECT-ID was missing")
             }
             guard !raw.trimmed().isEmpty else {
                 throw ZaqarError(
                     .badRequest, title: "Empty project header not allowed",
-                    description: "X-PROJECT-ID cannot be an empty string. Specify the right header X-PROJECT-ID and retry.")
+                    description:
+                        "X-PROJECT-ID cannot be an empty string. Specify the right header X-PROJECT-ID and retry.")
             }
             project = raw.trimmed()
         }
@@ -60,13 +67,15 @@ enum RequestGate {
                 .badRequest, title: "Invalid queue identification",
                 description: "The format of the submitted queue name or project id is not valid.")
         }
-        if route == .health {
+        if checkingPolicy && route == .health {
             let roles = request.headers[values: rolesHeader].flatMap { $0.split(separator: ",") }.map { $0.trimmed() }
             guard roles.contains("admin") else {
-                throw ZaqarError(.forbidden, title: "Not authorized", description: "You are not authorized to complete this action.")
+                throw ZaqarError(
+                    .forbidden, title: "Not authorized", description: "You are not authorized to complete this action.")
             }
         }
-        return CheckedRequest(route: route, clientID: clientID, project: project, query: QueryParameters(query: request.uri.query))
+        return CheckedRequest(
+            route: route, clientID: clientID, project: project, query: QueryParameters(query: request.uri.query))
     }
 
     /// Whether the request carries a body (a non-zero Content-Length, or chunked transfer).

@@ -41,9 +41,9 @@ enum Route: Equatable {
             case ["share"]: self = .share(name)
             case ["messages"]: self = .messages(name)
             case ["claims"]: self = .claims(name)
-            case let tail where tail.count == 2 && tail[0] == "messages" && !tail[1].isEmpty:
+            case let tail where tail.count == 2 && tail[0] == "messages":
                 self = .message(name, id: tail[1])
-            case let tail where tail.count == 2 && tail[0] == "claims" && !tail[1].isEmpty:
+            case let tail where tail.count == 2 && tail[0] == "claims":
                 self = .claim(name, id: tail[1])
             default: return nil
             }

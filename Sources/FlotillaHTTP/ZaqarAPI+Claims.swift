@@ -25,16 +25,19 @@ extension ZaqarAPI {
     func createClaim(_ request: Request, _ checked: CheckedRequest) async throws(ZaqarError) -> Response {
         let queue = checked.queue!
         let limit = try checked.query.int("limit") ?? ZaqarLimits.defaultClaimLimit
-        let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: Self.claimBodyTooLarge)
+        let bytes = try await RequestBody.read(
+            request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: Self.claimBodyTooLarge)
         let timing = try claimTiming(bytes)
         guard ZaqarLimits.claimTTLRange.contains(timing.ttl) else { throw Self.claimTTLError }
         guard (1...ZaqarLimits.maxMessagesPerClaimOrPop).contains(limit) else {
             throw .invalidAPIRequest("Limit must be at least 1 and may not be greater than 20.")
         }
         guard ZaqarLimits.claimGraceRange.contains(timing.grace) else {
-            throw .invalidAPIRequest("The grace for a claim may not exceed 43200 seconds, and must be at least 60 seconds long.")
+            throw .invalidAPIRequest(
+                "The grace for a claim may not exceed 43200 seconds, and must be at least 60 seconds long.")
         }
-        return try await mutate(.claimMessages(queue, limit: limit, ttl: timing.ttl, grace: timing.grace)) { result throws(ZaqarError) in
+        return try await mutate(.claimMessages(queue, limit: limit, ttl: timing.ttl, grace: timing.grace)) {
+            result throws(ZaqarError) in
             guard case .claimed(let claim) = result else { throw .invalidAPIRequest("unexpected result") }
             guard let claim else { return Response(status: .noContent) }
             return Render.json(
@@ -56,12 +59,13 @@ extension ZaqarAPI {
     /// `PATCH /v2/queues/{q}/claims/{cid}` (§6.3): absent fields take the defaults; only `ttl` is range-checked
     /// (a negative grace is refused, which the reference would accept).
     func renewClaim(_ request: Request, _ checked: CheckedRequest, id: String) async throws(ZaqarError) -> Response {
-        guard let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: Self.claimBodyTooLarge)
-        else { throw .emptyBody }
+        let bytes = try await RequestBody.required(
+            request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: Self.claimBodyTooLarge)
         let timing = try claimTiming(bytes)
         guard ZaqarLimits.claimTTLRange.contains(timing.ttl) else { throw Self.claimTTLError }
         guard timing.grace >= 0 else {
-            throw .invalidAPIRequest("The grace for a claim may not exceed 43200 seconds, and must be at least 60 seconds long.")
+            throw .invalidAPIRequest(
+                "The grace for a claim may not exceed 43200 seconds, and must be at least 60 seconds long.")
         }
         return try await mutate(.renewClaim(checked.queue!, claimID: id, ttl: timing.ttl, grace: timing.grace)) { _ in
             Response(status: .noContent)

@@ -14,12 +14,14 @@ extension ZaqarAPI {
         let tooLarge: ZaqarError
         if let queueLimit = stored?["_max_messages_post_size"], queueLimit.isTruthy, let value = queueLimit.pythonInt {
             tooLarge = .invalidAPIRequest(
-                "Message collection size is too large. The max size for current queue is \(limit). It is calculated by max size = min(max_messages_post_size_config: \(ZaqarLimits.maxMessagesPostBytes), max_messages_post_size_queue: \(value)).")
+                "Message collection size is too large. The max size for current queue is \(limit). It is calculated by max size = min(max_messages_post_size_config: \(ZaqarLimits.maxMessagesPostBytes), max_messages_post_size_queue: \(value))."
+            )
         } else {
-            tooLarge = .invalidAPIRequest("Message collection size is too large. Max size \(ZaqarLimits.maxMessagesPostBytes)")
+            tooLarge = .invalidAPIRequest(
+                "Message collection size is too large. Max size \(ZaqarLimits.maxMessagesPostBytes)")
         }
         if let length = RequestBody.declaredLength(request), length > limit { throw tooLarge }
-        guard let bytes = try await RequestBody.read(request, limit: limit, tooLarge: tooLarge) else { throw .emptyBody }
+        let bytes = try await RequestBody.required(request, limit: limit, tooLarge: tooLarge)
         guard case .object(let document) = try RequestBody.parseJSON(bytes), let value = document["messages"] else {
             throw .invalidAPIRequest("No messages were found in the request body.")
         }
@@ -33,20 +35,26 @@ extension ZaqarAPI {
             let delay = try Self.integerField("delay", in: message)
             messages.append(
                 NewMessage(
-                    ttl: ttl, delay: delay, body: JSONSerializer.serialize(body), checksum: checksums ? Checksum.of(body) : nil))
+                    ttl: ttl, delay: delay, body: JSONSerializer.serialize(body),
+                    checksum: checksums ? Checksum.of(body) : nil))
         }
         guard !messages.isEmpty else { throw .invalidAPIRequest("No messages to enqueu.") }
         for message in messages {
             if let ttl = message.ttl, !ZaqarLimits.messageTTLRange.contains(ttl) {
-                throw .invalidAPIRequest("The TTL for a message may not exceed 1209600 seconds, and must be at least 60 seconds long.")
+                throw .invalidAPIRequest(
+                    "The TTL for a message may not exceed 1209600 seconds, and must be at least 60 seconds long.")
             }
             if let delay = message.delay, !ZaqarLimits.messageDelayRange.contains(delay) {
-                throw .invalidAPIRequest("The Delay TTL for a message may not exceed 900 seconds,and must be at least 0 seconds long.")
+                throw .invalidAPIRequest(
+                    "The Delay TTL for a message may not exceed 900 seconds,and must be at least 0 seconds long.")
             }
         }
         let key = request.headers[Self.idempotencyKeyHeader].flatMap { $0.isEmpty ? nil : $0 }
-        if let key, key.utf8.count > 256 { throw .invalidAPIRequest("The Idempotency-Key header may not exceed 256 bytes.") }
-        let command = QueueCommand.postMessages(queue, clientID: checked.clientID!, messages: messages, idempotencyKey: key)
+        if let key, key.utf8.count > 256 {
+            throw .invalidAPIRequest("The Idempotency-Key header may not exceed 256 bytes.")
+        }
+        let command = QueueCommand.postMessages(
+            queue, clientID: checked.clientID!, messages: messages, idempotencyKey: key)
         return try await mutate(command) { result throws(ZaqarError) in
             guard case .posted(let ids) = result else { throw .invalidAPIRequest("unexpected result") }
             let resources = ids.map { Render.quoted("/v2/queues/\(queue.name)/messages/\($0)") }.joined(separator: ", ")
@@ -81,7 +89,8 @@ extension ZaqarAPI {
         let marker = query.string("marker")
         let page = try await read { () throws(QueueServiceError) in
             try await service.listMessages(
-                queue, marker: marker, limit: limit, clientID: checked.clientID!, echo: echo, includeClaimed: includeClaimed,
+                queue, marker: marker, limit: limit, clientID: checked.clientID!, echo: echo,
+                includeClaimed: includeClaimed,
                 includeDelayed: includeDelayed)
         }
         var next: String?
@@ -95,24 +104,34 @@ extension ZaqarAPI {
             if marker == nil { pairs.append(("marker", nextMarker)) }
             next = "/v2/queues/\(queue.name)/messages?" + Render.queryString(pairs)
         }
-        return Render.json("{\"messages\": " + Render.messageList(page.messages) + ", \"links\": " + Render.links(next: next) + "}")
+        return Render.json(
+            "{\"messages\": " + Render.messageList(page.messages) + ", \"links\": " + Render.links(next: next) + "}")
     }
 
     /// `GET /v2/queues/{q}/messages?ids=...` (§5.3): request order, unknown ids ignored, 404 if none found.
+    /// Empty items are dropped; a repeated id is returned as often as it was asked for.
     private func messagesByIDs(_ checked: CheckedRequest) async throws(ZaqarError) -> Response {
-        let ids = checked.query.list("ids")
+        let ids = checked.query.list("ids").filter { !$0.isEmpty }
         guard (1...ZaqarLimits.maxMessagesPerPage).contains(ids.count) else {
             throw .invalidAPIRequest("Limit must be at least 1 and may not be greater than 20.")
         }
-        let found = try await read { () throws(QueueServiceError) in try await service.messages(checked.queue!, ids: ids) }
+        let found = try await read { () throws(QueueServiceError) in
+            try await service.messages(checked.queue!, ids: ids)
+        }
         guard !found.isEmpty else { throw .from(.messagesNotFound(checked.queue!, ids: ids)) }
-        return Render.json("{\"messages\": " + Render.messageList(found) + "}")
+        let byID = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return Render.json("{\"messages\": " + Render.messageList(ids.compactMap { byID[$0] }) + "}")
     }
 
     /// `GET /v2/queues/{q}/messages/{mid}` (§5.4).
     func getMessage(_ checked: CheckedRequest, id: String) async throws(ZaqarError) -> Response {
-        let found = try await read { () throws(QueueServiceError) in try await service.messages(checked.queue!, ids: [id]) }
-        guard let message = found.first else { throw .from(.messageNotFound(checked.queue!, id: id)) }
+        let queue = checked.queue!
+        let found = try await read { () throws(QueueServiceError) in try await service.messages(queue, ids: [id]) }
+        guard let message = found.first else {
+            let exists = try await read { () throws(QueueServiceError) in try await service.storedMetadata(queue) != nil
+            }
+            throw exists ? .from(.messageNotFound(queue, id: id)) : .from(.queueNotFound(queue))
+        }
         return Render.json(Render.message(message))
     }
 
@@ -129,7 +148,9 @@ extension ZaqarAPI {
         let query = checked.query
         let hasIDs = query.contains("ids")
         let hasPop = query.contains("pop")
-        if hasIDs && hasPop { throw .invalidAPIRequest("pop and id params cannot be present together in the delete request.") }
+        if hasIDs && hasPop {
+            throw .invalidAPIRequest("pop and id params cannot be present together in the delete request.")
+        }
         if !hasIDs && !hasPop {
             throw .invalidAPIRequest(
                 "The request should have either \"ids\" or \"pop\" parameter in the request, to be able to delete.")

@@ -27,7 +27,9 @@ extension ZaqarAPI {
         }
         let items = page.queues.map { queue -> String in
             var item = "{\"name\": " + Render.quoted(queue.name)
-            if let metadata = queue.metadata { item += ", \"metadata\": " + JSONSerializer.serialize(.object(metadata)) }
+            if let metadata = queue.metadata {
+                item += ", \"metadata\": " + JSONSerializer.serialize(.object(metadata))
+            }
             return item + ", \"href\": " + Render.quoted("/v2/queues/\(queue.name)") + "}"
         }
         var next: String?
@@ -36,7 +38,9 @@ extension ZaqarAPI {
             // appended if the request had none.
             var pairs: [(String, String)] = []
             if query.contains("marker") { pairs.append(("marker", last.name)) }
-            if let value = query.string("limit") { pairs.append(("limit", String(QueryParameters.pythonInt(value) ?? limit))) }
+            if let value = query.string("limit") {
+                pairs.append(("limit", String(QueryParameters.pythonInt(value) ?? limit)))
+            }
             if query.contains("detailed") { pairs.append(("detailed", String(detailed))) }
             if let name { pairs.append(("name", name)) }
             if query.contains("with_count") { pairs.append(("with_count", String(withCount))) }
@@ -50,8 +54,13 @@ extension ZaqarAPI {
 
     /// The metadata object of a PUT body: absent means none; it must be a JSON object (§4.2).
     private func metadataBody(_ request: Request, tooLarge: ZaqarError) async throws(ZaqarError) -> JSONObject {
-        if let length = RequestBody.declaredLength(request), length > ZaqarLimits.maxQueueMetadataBytes { throw tooLarge }
-        guard let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge) else {
+        if let length = RequestBody.declaredLength(request), length > ZaqarLimits.maxQueueMetadataBytes {
+            throw tooLarge
+        }
+        guard
+            let bytes = try await RequestBody.read(
+                request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge)
+        else {
             return JSONObject()
         }
         guard case .object(let object) = try RequestBody.parseJSON(bytes) else { throw .documentTypeNotSupported }
@@ -62,14 +71,16 @@ extension ZaqarAPI {
     func createQueue(_ request: Request, _ checked: CheckedRequest) async throws(ZaqarError) -> Response {
         let queue = checked.queue!
         let metadata = try await metadataBody(
-            request, tooLarge: .invalidAPIRequest("Queue metadata is too large. Max size: \(ZaqarLimits.maxQueueMetadataBytes)"))
+            request,
+            tooLarge: .invalidAPIRequest("Queue metadata is too large. Max size: \(ZaqarLimits.maxQueueMetadataBytes)"))
         if let error = QueueMetadata.validationError(metadata) { throw .invalidAPIRequest(error) }
         return try await mutate(.createQueue(queue, metadata: metadata)) { result throws(ZaqarError) in
             guard case .queueCreated(let created) = result else { throw .invalidAPIRequest("unexpected result") }
             return Response(
                 status: created ? .created : .noContent,
                 headers: created
-                    ? [.location: "/v2/queues/\(queue.name)", .contentLength: "0"] : [.location: "/v2/queues/\(queue.name)"])
+                    ? [.location: "/v2/queues/\(queue.name)", .contentLength: "0", .contentType: "application/json"]
+                    : [.location: "/v2/queues/\(queue.name)"])
         }
     }
 
@@ -83,15 +94,21 @@ extension ZaqarAPI {
 
     /// `PATCH /v2/queues/{q}` (§4.4): JSON-patch operations on the metadata, checked in the reference's order.
     func patchQueue(_ request: Request, _ checked: CheckedRequest) async throws(ZaqarError) -> Response {
-        let tooLarge = ZaqarError.invalidBody("Queue metadata is too large. Max size: \(ZaqarLimits.maxQueueMetadataBytes)")
-        if let length = RequestBody.declaredLength(request), length > ZaqarLimits.maxQueueMetadataBytes { throw tooLarge }
+        let tooLarge = ZaqarError.invalidBody(
+            "Queue metadata is too large. Max size: \(ZaqarLimits.maxQueueMetadataBytes)")
+        if let length = RequestBody.declaredLength(request), length > ZaqarLimits.maxQueueMetadataBytes {
+            throw tooLarge
+        }
         guard request.headers[.contentType] == Self.patchContentType else {
             throw ZaqarError(
                 .unsupportedMediaType,
                 title: "Accepted media type for PATCH: {'Accept-Patch': '\(Self.patchContentType)'}.",
                 headers: [HTTPField.Name("Accept-Patch")!: Self.patchContentType])
         }
-        guard let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge) else {
+        guard
+            let bytes = try await RequestBody.read(
+                request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge)
+        else {
             throw .invalidBody("PATCH body could not be empty for update.")
         }
         guard case .array(let changes) = try RequestBody.parseJSON(bytes) else {
@@ -129,16 +146,21 @@ extension ZaqarAPI {
         var messages = true
         var subscriptions = true
         let tooLarge = ZaqarError.invalidAPIRequest("Request body is too large.")
-        if let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge) {
-            guard case .object(let document) = try RequestBody.parseJSON(bytes) else { throw .documentTypeNotSupported }
-            guard let types = document["resource_types"] else {
+        if let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: tooLarge)
+        {
+            // `"resource_types" not in body` is also true of an array, so the reference gives the key error.
+            guard case .object(let document) = try RequestBody.parseJSON(bytes), let types = document["resource_types"]
+            else {
                 throw .invalidAPIRequest("Post body must contain key \"resource_types\".")
             }
-            let invalid = ZaqarError.invalidAPIRequest("Resource types must be a sub set of {'messages', 'subscriptions'}.")
+            let invalid = ZaqarError.invalidAPIRequest(
+                "Resource types must be a sub set of {'messages', 'subscriptions'}.")
             guard case .array(let items) = types else { throw invalid }
             var names: Set<String> = []
             for item in items {
-                guard case .string(let name) = item, name == "messages" || name == "subscriptions" else { throw invalid }
+                guard case .string(let name) = item, name == "messages" || name == "subscriptions" else {
+                    throw invalid
+                }
                 names.insert(name)
             }
             messages = names.contains("messages")
@@ -152,10 +174,20 @@ extension ZaqarAPI {
     /// `POST /v2/queues/{q}/share` (§4.8): pre-signed URLs need a signing key, which Flotilla does not configure;
     /// the body is validated as the reference does, then the reference's no-key answer is given.
     func share(_ request: Request, _ checked: CheckedRequest) async throws(ZaqarError) -> Response {
-        if let bytes = try await RequestBody.read(request, limit: ZaqarLimits.maxQueueMetadataBytes, tooLarge: .invalidAPIRequest("Request body is too large.")) {
-            guard case .object(let document) = try RequestBody.parseJSON(bytes) else { throw .documentTypeNotSupported }
-            let unknown = document.keys.filter { !["paths", "methods", "expires"].contains($0) }
-            if !unknown.isEmpty { throw .invalidAPIRequest("Unknown keys: {" + unknown.map { "'\($0)'" }.joined(separator: ", ") + "}") }
+        let bytes = try await RequestBody.required(
+            request, limit: ZaqarLimits.maxQueueMetadataBytes,
+            tooLarge: .invalidAPIRequest("Request body is too large."))
+        guard case .object(let document) = try RequestBody.parseJSON(bytes) else { throw .documentTypeNotSupported }
+        let unknown = document.keys.filter { !["paths", "methods", "expires"].contains($0) }
+        if !unknown.isEmpty {
+            throw .invalidAPIRequest("Unknown keys: {" + unknown.map { "'\($0)'" }.joined(separator: ", ") + "}")
+        }
+        if case .array(let paths)? = document["paths"] {
+            let invalid = paths.compactMap { path -> String? in
+                guard case .string(let name) = path else { return JSONSerializer.serialize(path) }
+                return ["messages", "subscriptions", "claims"].contains(name) ? nil : "'\(name)'"
+            }
+            if !invalid.isEmpty { throw .invalidAPIRequest("Invalid paths: {" + invalid.joined(separator: ", ") + "}") }
         }
         throw .invalidAPIRequest("The `key` can't be None")
     }

@@ -16,18 +16,26 @@ extension ZaqarAPI {
             steps.append((name, succeeded, (ContinuousClock.now - start) / .seconds(1)))
         }
         await step("create_queue") { () throws(QueueServiceError) in
-            if case .queueCreated = try await service.perform(.createQueue(queue, metadata: JSONObject())).result { return true }
+            if case .queueCreated = try await service.perform(.createQueue(queue, metadata: JSONObject())).result {
+                return true
+            }
             return false
         }
         await step("post_messages") { () throws(QueueServiceError) in
             let messages = (0..<100).map { NewMessage(ttl: 60, delay: nil, body: "{\"n\": \($0)}", checksum: nil) }
-            guard case .posted(let ids) = try await service.perform(.postMessages(queue, clientID: client, messages: messages, idempotencyKey: nil)).result
+            guard
+                case .posted(let ids) = try await service.perform(
+                    .postMessages(queue, clientID: client, messages: messages, idempotencyKey: nil)
+                ).result
             else { return false }
             messageIDs = ids
             return true
         }
         await step("claim_messages") { () throws(QueueServiceError) in
-            guard case .claimed(let claim?) = try await service.perform(.claimMessages(queue, limit: 10, ttl: 60, grace: 60)).result
+            guard
+                case .claimed(let claim?) = try await service.perform(
+                    .claimMessages(queue, limit: 10, ttl: 60, grace: 60)
+                ).result
             else { return false }
             claimID = claim.id
             return true
@@ -55,9 +63,12 @@ extension ZaqarAPI {
         let operations = steps.map { name, succeeded, seconds in
             "\(Render.quoted(name)): {\"succeeded\": \(succeeded), \"seconds\": \(JSONSerializer.pythonRepr(seconds)), \"ref\": null}"
         }
-        let body = "{\"storage_reachable\": \(reachable), \"operation_status\": {" + operations.joined(separator: ", ") + "}}"
+        let body =
+            "{\"storage_reachable\": \(reachable), \"operation_status\": {" + operations.joined(separator: ", ") + "}}"
         guard reachable, steps.allSatisfy(\.1) else {
-            throw ZaqarError(.serviceUnavailable, title: "Service temporarily unavailable", description: "Health status could not be read.")
+            throw ZaqarError(
+                .serviceUnavailable, title: "Service temporarily unavailable",
+                description: "Health status could not be read.")
         }
         return Render.json(body)
     }

@@ -28,14 +28,17 @@ public struct ZaqarAPI<Context: RequestContext>: HTTPResponder {
 
     private func handle(_ request: Request) async throws(ZaqarError) -> Response {
         let path = request.uri.path
+        let route = Route(path: path)
+        if request.method == .options { return options(request, route: route, path: path) }
         // Pre-signed URLs are not supported; the reference answers a failed signature with a bare 404.
-        guard let route = Route(path: path), request.headers[HTTPField.Name("URL-Signature")!] == nil else {
+        guard let route, request.headers[HTTPField.Name("URL-Signature")!] == nil else {
+            // A client that accepts no JSON gets the 404 without a body.
+            if let accept = request.headers[.accept], !RequestGate.acceptsJSON(accept) {
+                throw ZaqarError(.notFound, title: nil)
+            }
             throw .routeNotFound
         }
         let checked = try RequestGate.check(request, route: route, path: path)
-        if request.method == .options {
-            return Response(status: .ok, headers: [.allow: route.allowHeader, .contentLength: "0"])
-        }
         guard route.methods.contains(request.method) else {
             throw ZaqarError(.methodNotAllowed, title: "405 Method Not Allowed", headers: [.allow: route.allowHeader])
         }
@@ -49,7 +52,8 @@ public struct ZaqarAPI<Context: RequestContext>: HTTPResponder {
         case (.queue, .put): return try await createQueue(request, checked)
         case (.queue, .get): return try await getQueue(checked)
         case (.queue, .patch): return try await patchQueue(request, checked)
-        case (.queue, .delete): return try await mutate(.deleteQueue(checked.queue!)) { _ in Response(status: .noContent) }
+        case (.queue, .delete):
+            return try await mutate(.deleteQueue(checked.queue!)) { _ in Response(status: .noContent) }
         case (.stats, _): return try await stats(checked)
         case (.purge, _): return try await purge(request, checked)
         case (.share, _): return try await share(request, checked)
@@ -66,6 +70,21 @@ public struct ZaqarAPI<Context: RequestContext>: HTTPResponder {
         default:
             throw ZaqarError(.methodNotAllowed, title: "405 Method Not Allowed", headers: [.allow: route.allowHeader])
         }
+    }
+
+    /// OPTIONS is answered before any check, as the reference does: the methods of a known route when the
+    /// headers are acceptable, else a bare 200.
+    private func options(_ request: Request, route: Route?, path: String) -> Response {
+        guard let route, (try? RequestGate.check(request, route: route, path: path, checkingPolicy: false)) != nil
+        else {
+            return Response(status: .ok, headers: [.contentLength: "0"])
+        }
+        return Response(
+            status: .ok,
+            headers: [
+                .allow: route.methods.map(\.rawValue).joined(separator: ", "), .contentLength: "0",
+                .contentType: "application/json",
+            ])
     }
 
     /// Runs a mutation; a refusal becomes the reference's error, success goes through `success` and gets the

@@ -26,7 +26,9 @@ public struct ZaqarError: Error, Sendable {
     }
 
     static func invalidParameter(_ name: String, _ expectation: String) -> ZaqarError {
-        ZaqarError(.badRequest, title: "Invalid parameter", description: "The \"\(name)\" parameter is invalid. \(expectation)")
+        ZaqarError(
+            .badRequest, title: "Invalid parameter", description: "The \"\(name)\" parameter is invalid. \(expectation)"
+        )
     }
 
     static func notFound(_ description: String) -> ZaqarError {
@@ -45,13 +47,19 @@ public struct ZaqarError: Error, Sendable {
     func response() -> Response {
         var headers = extraHeaders
         guard let title, status != .notAcceptable else {
+            // The reference's bodiless errors still say JSON (its 406 also varies on Accept).
+            headers[.contentType] = "application/json"
+            if status == .notAcceptable { headers[.vary] = "Accept" }
+            headers[.contentLength] = "0"
             return Response(status: status, headers: headers)
         }
         var object = JSONObject()
         object["title"] = .string(title)
         if let description { object["description"] = .string(description) }
         headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: JSONSerializer.serialize(.object(object)))))
+        return Response(
+            status: status, headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: JSONSerializer.serialize(.object(object)))))
     }
 
     /// The reference's answer to a ``QueueError`` from the engine, for `queue` and `project` in texts.
@@ -60,13 +68,17 @@ public struct ZaqarError: Error, Sendable {
         case .queueNotFound(let queue):
             return notFound("Queue \(queue.name) does not exist for project \(queue.project)")
         case .metadataConflict(let operation, let key):
-            return ZaqarError(.conflict, title: "Resource conflict", description: "Can't \(operation.rawValue) non-existent object \(key).")
+            return ZaqarError(
+                .conflict, title: "Resource conflict",
+                description: "Can't \(operation.rawValue) non-existent object \(key).")
         case .invalidMetadata(let description):
             return invalidAPIRequest(description)
         case .claimNotFound(let queue, let claimID):
             return notFound("Claim \(claimID) does not exist in queue \(queue.name) for project \(queue.project)")
         case .messagesNotFound(let queue, let ids):
-            return notFound("No messages with IDs: \(pythonList(ids)) found in the queue \(queue.name) for project \(queue.project).")
+            return notFound(
+                "No messages with IDs: \(pythonList(ids)) found in the queue \(queue.name) for project \(queue.project)."
+            )
         case .messageNotFound(let queue, let id):
             return notFound("Message \(id) does not exist in queue \(queue.name) for project \(queue.project)")
         case .messageClaimed:
@@ -75,9 +87,12 @@ public struct ZaqarError: Error, Sendable {
                 description: "This message is claimed; it cannot be deleted without a valid claim ID.")
         case .messageNotClaimed:
             return ZaqarError(
-                .badRequest, title: "Unable to delete", description: "A claim was specified, but the message is not currently claimed.")
+                .badRequest, title: "Unable to delete",
+                description: "A claim was specified, but the message is not currently claimed.")
         case .claimInvalid:
-            return ZaqarError(.badRequest, title: "Unable to delete", description: "The specified claim does not exist or has expired.")
+            return ZaqarError(
+                .badRequest, title: "Unable to delete",
+                description: "The specified claim does not exist or has expired.")
         case .invalidCommand(let reason):
             return invalidAPIRequest(reason)
         }
@@ -93,7 +108,8 @@ public struct ZaqarError: Error, Sendable {
         case .outcomeUnknown(let reason):
             return ZaqarError(
                 .serviceUnavailable, title: "Service temporarily unavailable",
-                description: "\(reason) The outcome is unknown; retry with the same Idempotency-Key. Please try again in a few seconds.",
+                description:
+                    "\(reason) The outcome is unknown; retry with the same Idempotency-Key. Please try again in a few seconds.",
                 headers: [.retryAfter: "1"])
         case .internalFailure(let reason):
             return ZaqarError(.internalServerError, title: "Internal server error", description: reason)
@@ -102,6 +118,7 @@ public struct ZaqarError: Error, Sendable {
 
     /// Python's `repr` of a list of strings: `['a', 'b']`.
     static func pythonList(_ items: [String]) -> String {
-        "[" + items.map { $0.contains("'") && !$0.contains("\"") ? "\"\($0)\"" : "'\($0)'" }.joined(separator: ", ") + "]"
+        "[" + items.map { $0.contains("'") && !$0.contains("\"") ? "\"\($0)\"" : "'\($0)'" }.joined(separator: ", ")
+            + "]"
     }
 }

@@ -29,7 +29,9 @@ public final class LocalQueueService: QueueService {
     }
 
     /// - Parameter clock: the leader clock that stamps commands (tests pass a manual one).
-    public init(engine: QueueEngine, clock: @escaping @Sendable () -> Timestamp = LocalQueueService.wallClock) throws(QueueEngineError) {
+    public init(engine: QueueEngine, clock: @escaping @Sendable () -> Timestamp = LocalQueueService.wallClock)
+        throws(QueueEngineError)
+    {
         self.engine = engine
         self.clock = clock
         self.state = Mutex(BatchState(nextIndex: try engine.appliedIndex() + 1))
@@ -79,20 +81,26 @@ public final class LocalQueueService: QueueService {
             }
             guard !batch.isEmpty else { return }
             let entries = batch.enumerated().map { offset, pending in
-                (UInt64(offset) + firstIndex, CommandCodec.encode(CommandEnvelope(time: time, command: pending.command)))
+                (
+                    UInt64(offset) + firstIndex,
+                    CommandCodec.encode(CommandEnvelope(time: time, command: pending.command))
+                )
             }
             do {
                 // Durability point: `apply` returns after the transaction is fsynced (synchronous = FULL).
                 let results = try engine.apply(entries)
                 for (offset, pending) in batch.enumerated() {
                     let receipt = DurabilityReceipt(commitIndex: firstIndex + UInt64(offset), leader: "local")
-                    pending.continuation.resume(returning: MutationOutcome(result: results[offset] ?? .done, receipt: receipt))
+                    pending.continuation.resume(
+                        returning: MutationOutcome(result: results[offset] ?? .done, receipt: receipt))
                 }
             } catch {
                 // Nothing of the batch was applied; give the indexes back so the log stays gapless.
                 state.withLock { $0.nextIndex = min($0.nextIndex, firstIndex) }
                 for pending in batch {
-                    pending.continuation.resume(throwing: QueueServiceError.unavailable(reason: "Storage failed: \(error).", retryAfterSeconds: 1))
+                    pending.continuation.resume(
+                        throwing: QueueServiceError.unavailable(
+                            reason: "Storage failed: \(error).", retryAfterSeconds: 1))
                 }
             }
         }
@@ -139,7 +147,8 @@ public final class LocalQueueService: QueueService {
         let now = now
         return try mapped { () throws(QueueEngineError) in
             try engine.listMessages(
-                queue, at: now, marker: marker, limit: limit, clientID: clientID, echo: echo, includeClaimed: includeClaimed,
+                queue, at: now, marker: marker, limit: limit, clientID: clientID, echo: echo,
+                includeClaimed: includeClaimed,
                 includeDelayed: includeDelayed)
         }
     }

@@ -55,7 +55,8 @@ public final class QueueEngine: Sendable {
                 // need not fsync: NORMAL in WAL mode keeps the database consistent across a power loss and fsyncs
                 // only at checkpoints. Checkpoints are run by `checkpoint()` off the apply path; the writer's own
                 // automatic checkpoint is only a safety net at 50,000 pages (~200 MiB of WAL).
-                try db.execute(sql: durability == .fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+                try db.execute(
+                    sql: durability == .fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 50000")
             }
             checkpointer = try path.map { path in

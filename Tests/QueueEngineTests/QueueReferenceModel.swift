@@ -263,17 +263,17 @@ struct QueueReferenceModel {
             return .done
 
         case .deleteMessage(let queue, let messageID, let claimID):
-            // §5.5 with decision 15.
+            // §5.5 in the reference's order (the given claim is checked first), with decision 15.
             guard queues[queue] != nil,
                 let message = messages.first(where: { $0.id == messageID && $0.queue == queue && $0.expires > now })
             else { return .done }
             let activeClaim = activeClaimID(of: message, now: now)
             if let claimID {
-                guard let activeClaim else { return .failed(.messageNotClaimed) }
-                if claimID != activeClaim {
-                    let exists = claims.contains { $0.id == claimID && $0.queue == queue && $0.expires > now }
-                    return .failed(exists ? .messageClaimed : .claimInvalid)
+                guard claims.contains(where: { $0.id == claimID && $0.queue == queue && $0.expires > now }) else {
+                    return .failed(.claimInvalid)
                 }
+                guard let activeClaim else { return .failed(.messageNotClaimed) }
+                guard claimID == activeClaim else { return .failed(.messageClaimed) }
                 mark("delete with claim")
             } else if activeClaim != nil {
                 return .failed(.messageClaimed)
