@@ -68,7 +68,10 @@ enum RequestGate {
                 description: "The format of the submitted queue name or project id is not valid.")
         }
         if checkingPolicy && route == .health {
-            let roles = request.headers[values: rolesHeader].flatMap { $0.split(separator: ",") }.map { $0.trimmed() }
+            // The reference compares role names case-insensitively but does not trim them ("member, admin" fails).
+            let roles = request.headers[values: rolesHeader].flatMap { $0.split(separator: ",") }.map {
+                $0.lowercased()
+            }
             guard roles.contains("admin") else {
                 throw ZaqarError(
                     .forbidden, title: "Not authorized", description: "You are not authorized to complete this action.")
@@ -84,11 +87,17 @@ enum RequestGate {
         return request.headers[.transferEncoding]?.lowercased().contains("chunked") ?? false
     }
 
-    /// Whether an `Accept` header admits JSON: `application/json`, `application/*` or `*/*` at any quality.
+    /// Whether an `Accept` header admits JSON as the reference decides: `application/json`, `application/*` or
+    /// `*/*`, matched case-sensitively, at any quality but 0 (which refuses).
     static func acceptsJSON(_ accept: String) -> Bool {
         accept.split(separator: ",").contains { range in
-            let mediaType = range.split(separator: ";").first.map { $0.trimmed().lowercased() } ?? ""
-            return mediaType == "application/json" || mediaType == "application/*" || mediaType == "*/*"
+            let parts = range.split(separator: ";").map { $0.trimmed() }
+            let mediaType = parts.first ?? ""
+            guard mediaType == "application/json" || mediaType == "application/*" || mediaType == "*/*" else {
+                return false
+            }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0
         }
     }
 }

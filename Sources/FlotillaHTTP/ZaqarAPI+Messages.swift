@@ -148,6 +148,7 @@ extension ZaqarAPI {
         let query = checked.query
         let hasIDs = query.contains("ids")
         let hasPop = query.contains("pop")
+        let count = try query.int("pop")  // parsed first: a bad pop is "Invalid parameter" even beside ids
         if hasIDs && hasPop {
             throw .invalidAPIRequest("pop and id params cannot be present together in the delete request.")
         }
@@ -156,14 +157,13 @@ extension ZaqarAPI {
                 "The request should have either \"ids\" or \"pop\" parameter in the request, to be able to delete.")
         }
         if hasIDs {
-            let ids = query.list("ids")
+            let ids = query.list("ids").filter { !$0.isEmpty }
             guard (1...ZaqarLimits.maxMessagesPerPage).contains(ids.count) else {
                 throw .invalidAPIRequest("ids parameter should have at least 1 and not greater than 20 values.")
             }
             return try await mutate(.deleteMessages(checked.queue!, ids: ids)) { _ in Response(status: .noContent) }
         }
-        let count = try query.int("pop")!
-        guard (1...ZaqarLimits.maxMessagesPerClaimOrPop).contains(count) else {
+        guard let count, (1...ZaqarLimits.maxMessagesPerClaimOrPop).contains(count) else {
             throw .invalidAPIRequest("Pop value must be at least 1 and may not be greater than 20.")
         }
         return try await mutate(.popMessages(checked.queue!, count: count)) { result throws(ZaqarError) in

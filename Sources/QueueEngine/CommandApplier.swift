@@ -290,7 +290,7 @@ struct CommandApplier {
         return .done
     }
 
-    /// §5.5 in the reference's order (the given claim first), with decision 15 (an unknown claim id is 400).
+    /// §5.5 in the reference's order (a malformed claim id first), with decision 15 (an unknown claim id is 400).
     /// Reads only the claim columns of the message.
     private func delete(_ queue: QueueRef, _ messageID: String, claimID: String?) throws -> CommandResult {
         guard let row = try queues.fetch(queue, db),
@@ -305,14 +305,15 @@ struct CommandApplier {
         let currentClaim: String? = message[1]
         let claimed = currentClaim != nil && Timestamp(milliseconds: message[2]) > now
         if let claimID {
-            // The reference checks the given claim before the message: an unknown or expired claim id is 400
-            // "does not exist" whatever the message's state (decision 15).
-            let active = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?"),
-                arguments: [claimID, row.id, now.milliseconds])
-            guard active == true else { return .failed(.claimInvalid) }
+            // The reference first checks only that the claim id is a UUID ("123" does not exist), then the message.
+            guard ClientID(parsing: claimID) != nil else { return .failed(.claimInvalid) }
             guard claimed else { return .failed(.messageNotClaimed) }
-            guard claimID == currentClaim else { return .failed(.messageClaimed) }
+            if claimID != currentClaim {
+                let active = try Bool.fetchOne(
+                    db.cachedStatement(sql: "SELECT 1 FROM claims WHERE id = ? AND queue_id = ? AND expires_ms > ?"),
+                    arguments: [claimID, row.id, now.milliseconds])
+                return .failed(active == true ? .messageClaimed : .claimInvalid)
+            }
         } else if claimed {
             return .failed(.messageClaimed)
         }

@@ -263,17 +263,18 @@ struct QueueReferenceModel {
             return .done
 
         case .deleteMessage(let queue, let messageID, let claimID):
-            // §5.5 in the reference's order (the given claim is checked first), with decision 15.
+            // §5.5 in the reference's order (a claim id that is not a UUID first), with decision 15.
             guard queues[queue] != nil,
                 let message = messages.first(where: { $0.id == messageID && $0.queue == queue && $0.expires > now })
             else { return .done }
             let activeClaim = activeClaimID(of: message, now: now)
             if let claimID {
-                guard claims.contains(where: { $0.id == claimID && $0.queue == queue && $0.expires > now }) else {
-                    return .failed(.claimInvalid)
-                }
+                guard ClientID(parsing: claimID) != nil else { return .failed(.claimInvalid) }
                 guard let activeClaim else { return .failed(.messageNotClaimed) }
-                guard claimID == activeClaim else { return .failed(.messageClaimed) }
+                if claimID != activeClaim {
+                    let exists = claims.contains { $0.id == claimID && $0.queue == queue && $0.expires > now }
+                    return .failed(exists ? .messageClaimed : .claimInvalid)
+                }
                 mark("delete with claim")
             } else if activeClaim != nil {
                 return .failed(.messageClaimed)
