@@ -78,6 +78,13 @@ command -v python3 >/dev/null || { echo "python3 not found" >&2; exit 1; }
 
 RUN_ID="b$(date +%H%M%S)-$$"
 loadavg() { cut -d' ' -f1 /proc/loadavg; }
+# Box-wide TcpExt ListenOverflows (accept queue full: SYNs/ACKs dropped, the client retries after 1 s, 3 s, ...).
+# A server with a short listen backlog (the reference's wsgiref: 5) under 64 connections shows it as stalls, not
+# as wrk errors; the per-run delta goes into the JSON line (other processes on the box can add to it).
+listen_overflows() {
+  awk '/^TcpExt:/ { if (!h) { for (i = 1; i <= NF; i++) n[i] = $i; h = 1 } else for (i = 1; i <= NF; i++)
+    if (n[i] == "ListenOverflows") print $i }' /proc/net/netstat 2>/dev/null || echo 0
+}
 
 echo "# bench-http $(date -u +%Y-%m-%dT%H:%M:%SZ) url=$URL label=${LABEL:-none}"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency --timeout $TIMEOUT (claim-delete: -t$CD_THREADS)," \
@@ -128,6 +135,8 @@ r = json.loads(sys.argv[1])
 extra = ""
 if r["bench"] == "claim-delete":
     extra = f"  (requests {r['requests_per_s']:.0f}/s, claims {r['claims_ok']}, empty claims {r['empty_claims']}, prefill {r.get('prefill')})"
+if r.get("listen_overflows"):
+    extra += f"  [listen overflows {r['listen_overflows']}]"
 print(f"{r['bench']:<12} run {r['run']}: {r['rate']:>9.1f} {r['unit']:<6}  p50 {r['p50_ms']:8.2f} ms  p99 {r['p99_ms']:8.2f} ms"
       f"  non-2xx {r['non2xx']}  socket errors {r['socket_errors']}  timeouts {r['timeouts']}{extra}")
 PY
@@ -147,8 +156,9 @@ for r in $(seq 1 "$REPEATS"); do
       post)
         q="$RUN_ID-post-$r"
         [ "$WARMUP" = 0 ] || run_wrk "post-$r-warmup" "$THREADS" "$POST_LUA" "$q" "$WARMUP" >/dev/null
+        lo=$(listen_overflows)
         s=$(run_wrk "post-$r" "$THREADS" "$POST_LUA" "$q" "$DURATION")
-        emit post "$r" "$q" "$s" ""
+        emit post "$r" "$q" "$s" "{\"listen_overflows\": $(($(listen_overflows) - lo))}"
         post_rate=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(int(s["responses"]/(s["duration_us"]/1e6)))' "$s")
         cleanup_queue "$q"
         ;;
@@ -168,7 +178,9 @@ for r in $(seq 1 "$REPEATS"); do
           echo "$pf" >"$OUT_DIR/prefill-$r-$attempt.json"
           pf_rate=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["msgs_per_s"])' "$pf")
           [ "$WARMUP" = 0 ] || run_wrk "claim-$r-warmup" "$CD_THREADS" "$CD_LUA" "$q" "$WARMUP" >/dev/null
+          lo=$(listen_overflows)
           s=$(run_wrk "claim-$r-$attempt" "$CD_THREADS" "$CD_LUA" "$q" "$DURATION")
+          lo=$(($(listen_overflows) - lo))
           empty=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["empty_claims"])' "$s")
           remaining=$(python3 "$PREFILL_PY" --url "$URL" --queue "$q" --project "$PROJECT" --stats 2>/dev/null |
             python3 -c 'import json,sys; print(json.load(sys.stdin)["body"]["messages"]["total"])' 2>/dev/null || echo null)
@@ -180,7 +192,7 @@ for r in $(seq 1 "$REPEATS"); do
           fi
           cd_rate=$(python3 -c 'import json,sys; s=json.loads(sys.argv[1]); print(max(float(sys.argv[2] or 0), s["deleted"]/(s["duration_us"]/1e6)))' "$s" "${cd_rate:-0}")
           emit claim-delete "$r" "$q" "$s" \
-            "{\"prefill\": $n, \"prefill_msgs_per_s\": $pf_rate, \"remaining_after\": $remaining}"
+            "{\"prefill\": $n, \"prefill_msgs_per_s\": $pf_rate, \"remaining_after\": $remaining, \"listen_overflows\": $lo}"
           [ "$empty" = 0 ] || echo "# WARNING: claim-delete run $r drained its queue ($empty empty claims); rate is too low"
           break
         done
@@ -198,7 +210,7 @@ rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 as_json = sys.argv[2] == "1"
 def fmt(x):
     return f"{x:,.0f}" if x >= 100 else f"{x:,.1f}" if x >= 10 else f"{x:.2f}"
-print("| benchmark | median | min – max (n) | p50 ms | p99 ms | non-2xx | socket errors / timeouts |")
+print("| benchmark | median | min – max (n) | p50 ms | p99 ms | non-2xx per run | socket errors / timeouts / listen overflows |")
 print("|---|---|---|---|---|---|---|")
 summaries = []
 for bench in ("post", "claim-delete"):
@@ -213,13 +225,15 @@ for bench in ("post", "claim-delete"):
             "p99_ms_range": [min(r["p99_ms"] for r in rs), max(r["p99_ms"] for r in rs)],
             "non2xx": sum(r["non2xx"] for r in rs), "non2xx_per_run": [r["non2xx"] for r in rs],
             "socket_errors": sum(r["socket_errors"] for r in rs), "timeouts": sum(r["timeouts"] for r in rs),
+            "listen_overflows": sum(r.get("listen_overflows", 0) for r in rs),
             "url": rs[0]["url"], "label": rs[0]["label"], "threads": rs[0]["threads"],
             "connections": rs[0]["connections"]}
     what = ("POST 1 msg (1 KiB), req/s" if bench == "post" else
             "claim 10 + DELETE each, msgs/s")
     print(f"| {what}, {summ['connections']} conns | **{fmt(summ['median'])}** | {fmt(summ['min'])} – "
           f"{fmt(summ['max'])} ({summ['n']}) | {fmt(summ['p50_ms'])} | {fmt(summ['p99_ms'])} | "
-          f"{'/'.join(str(x) for x in summ['non2xx_per_run'])} | {summ['socket_errors']} / {summ['timeouts']} |")
+          f"{'/'.join(str(x) for x in summ['non2xx_per_run'])} | {summ['socket_errors']} / {summ['timeouts']} / "
+          f"{summ['listen_overflows']} |")
     summaries.append(summ)
 if as_json:
     for summ in summaries:
