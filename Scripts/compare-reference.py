@@ -744,6 +744,22 @@ ALLOW = [
           transform=_stats_minimal, path='*/stats'),
     Allow('home', 'home', 'COMPATIBILITY.md: subscriptions are not implemented, so the home '
           'document has no rel/subscription* entries', transform=_drop_subscription_rels),
+    # --- COMPATIBILITY.md "HTTP API" table ------------------------------------
+    Allow('versions', 'versions-accept-xml', 'COMPATIBILITY.md: a 406 for an XML-only Accept has an '
+          'empty body', expect={'status': 406}),
+    Allow('versions', '*', 'COMPATIBILITY.md: GET / lists only v2 (Flotilla serves only v2)',
+          expect={'status': 300}, path='/'),
+    Allow('gate-project', 'missing-not-on-root', 'COMPATIBILITY.md: GET / lists only v2',
+          expect={'status': 300}),
+    Allow('home', 'home', 'COMPATIBILITY.md: the home document lists only served resources '
+          '(no pools or flavors)', expect={'status': 200}),
+    Allow('gate-accept', 'accept-xml', 'COMPATIBILITY.md: a 406 for an XML-only Accept has an '
+          'empty body', expect={'status': 406}),
+    Allow('reference-bug-short-page', 'page-2-after-claims', 'COMPATIBILITY.md: full pages of '
+          'visible messages after a marker (reference: the limit is applied before claimed '
+          'messages are dropped)', expect=_list_len(1)),
+    Allow('reference-bug-patch-path-type', '*', 'COMPATIBILITY.md / [8]: a PATCH path that is not '
+          'a string is 400 Invalid request body (reference: 503)', expect={'status': 400}),
     # --- section 12 rows (specific entries before the generic ones) --------
     Allow('message-delay', 'nodefault-post-901', '[1] per-message delay is validated always',
           expect=_error(400, 'Invalid API request')),
