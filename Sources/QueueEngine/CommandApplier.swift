@@ -9,7 +9,7 @@ struct CommandApplier {
     let db: Database
     let index: UInt64
     let now: Timestamp
-    let queues: QueueRowCache
+    let queues: BatchContext
 
     func apply(_ command: QueueCommand) throws -> CommandResult {
         if let queue = command.queue, !isValid(queue) { return invalid("invalid queue \(queue)") }
@@ -54,6 +54,7 @@ struct CommandApplier {
         try run(
             "INSERT INTO queues (project, name, metadata) VALUES (?, ?, ?)",
             arguments: [queue.project, queue.name, JSONSerializer.serialize(.object(metadata))])
+        queues.created(queue)
         return .queueCreated(true)
     }
 
@@ -132,7 +133,7 @@ struct CommandApplier {
             }
         }
         let settings = QueueMetadata.settings(row.metadata)
-        let firstSeq = try Schema.reserveMessageSeqs(messages.count, db)
+        let firstSeq = try queues.reserveMessageSeqs(messages.count, db)
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO messages (seq, queue_id, id, created_ms, expires_ms, ttl, delay_until_ms, claim_id,
@@ -237,7 +238,7 @@ struct CommandApplier {
         throws
     {
         let target = try queues.fetchOrCreate(queue, db)
-        let seq = try Schema.reserveMessageSeqs(1, db)
+        let seq = try queues.reserveMessageSeqs(1, db)
         var ttl = message.ttl
         var expires = message.expires
         if let deadLetterTTL = settings.deadLetterTTL {

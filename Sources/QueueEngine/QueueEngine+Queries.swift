@@ -63,9 +63,15 @@ extension QueueEngine {
         QueueMetadata.withDefaults(try storedMetadata(queue) ?? JSONObject())
     }
 
-    /// The stored metadata (no defaults), or nil if the queue does not exist.
+    /// The stored metadata (no defaults), or nil if the queue does not exist. Served from a cache that the
+    /// writer invalidates (`MetadataCache`).
     public func storedMetadata(_ queue: QueueRef) throws(QueueEngineError) -> JSONObject? {
-        try read { db in try QueueRow.fetch(queue, db)?.metadata }
+        let key = MetadataCache.key(queue)
+        let cached = metadataCache.lookup(key)
+        if let metadata = cached.metadata { return metadata }
+        let metadata = try read { db in try QueueRow.fetch(queue, db)?.metadata }
+        if let metadata { metadataCache.insert(key, metadata, generation: cached.generation) }
+        return metadata
     }
 
     /// Whether the queue exists.

@@ -25,6 +25,7 @@ extension QueueEngine {
             try source.write { db in try Schema.create(db) }
             try source.backup(to: database)
             try source.close()
+            metadataCache.invalidateAll()
         } catch let error as QueueEngineError {
             throw error
         } catch {

@@ -20,6 +20,7 @@ public final class QueueEngine: Sendable {
     /// A second connection to the same file for passive WAL checkpoints, so that copying the WAL into the
     /// database and its fsync never stall the apply path (nil in memory).
     let checkpointer: DatabaseQueue?
+    let metadataCache = MetadataCache()
 
     /// When a committed transaction is on stable storage.
     public enum Durability: Sendable {
@@ -82,10 +83,12 @@ public final class QueueEngine: Sendable {
     /// applied index (a replay after a crash). Returns one result per entry; skipped entries give `nil`.
     /// - Throws: ``QueueEngineError`` if the database fails; then nothing of the batch is applied.
     public func apply(_ entries: [(index: UInt64, payload: [UInt8])]) throws(QueueEngineError) -> [CommandResult?] {
+        let queues = BatchContext()
+        // After the batch commits (or fails), forget the metadata of every queue it touched.
+        defer { if !queues.changed.isEmpty { metadataCache.invalidate(queues.changed) } }
         do {
             return try database.write { db -> [CommandResult?] in
                 var applied = try Schema.appliedIndex(db)
-                let queues = QueueRowCache()
                 var results: [CommandResult?] = []
                 results.reserveCapacity(entries.count)
                 for entry in entries {
@@ -96,6 +99,7 @@ public final class QueueEngine: Sendable {
                     results.append(try applyOne(index: entry.index, payload: entry.payload, queues: queues, db))
                     applied = entry.index
                 }
+                try queues.finish(db)
                 try Schema.setAppliedIndex(applied, db)
                 return results
             }
@@ -133,7 +137,7 @@ public final class QueueEngine: Sendable {
         }
     }
 
-    private func applyOne(index: UInt64, payload: [UInt8], queues: QueueRowCache, _ db: Database) throws
+    private func applyOne(index: UInt64, payload: [UInt8], queues: BatchContext, _ db: Database) throws
         -> CommandResult
     {
         let envelope: CommandEnvelope

@@ -42,32 +42,6 @@ struct QueueRow {
     }
 }
 
-/// The queue rows one apply batch has read, so that a burst of commands on one queue reads and parses its row
-/// once. Writers of a queue row (patch, delete) update or drop their entry. Keys compare by UTF-8 bytes, as
-/// SQLite compares the text.
-final class QueueRowCache {
-    private var rows: [[UInt8]: QueueRow] = [:]
-
-    private func key(_ queue: QueueRef) -> [UInt8] { Array(queue.project.utf8) + [0] + Array(queue.name.utf8) }
-
-    func fetch(_ queue: QueueRef, _ db: Database) throws -> QueueRow? {
-        if let row = rows[key(queue)] { return row }
-        let row = try QueueRow.fetch(queue, db)
-        if let row { rows[key(queue)] = row }
-        return row
-    }
-
-    func fetchOrCreate(_ queue: QueueRef, _ db: Database) throws -> QueueRow {
-        if let row = try fetch(queue, db) { return row }
-        let row = try QueueRow.fetchOrCreate(queue, db)
-        rows[key(queue)] = row
-        return row
-    }
-
-    func updateMetadata(_ queue: QueueRef, _ metadata: JSONObject) { rows[key(queue)]?.metadata = metadata }
-    func remove(_ queue: QueueRef) { rows[key(queue)] = nil }
-}
-
 /// A message's row, as every read selects it.
 struct MessageRow {
     static let columns =

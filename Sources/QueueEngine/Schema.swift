@@ -69,11 +69,13 @@ enum Schema {
         ])
     }
 
-    /// Reserves `count` consecutive message sequence numbers and returns the first.
-    static func reserveMessageSeqs(_ count: Int, _ db: Database) throws -> Int64 {
-        let first = try Int64.fetchOne(db, sql: "SELECT next_message_seq FROM engine_state WHERE id = 1") ?? 1
-        try db.execute(
-            sql: "UPDATE engine_state SET next_message_seq = ? WHERE id = 1", arguments: [first + Int64(count)])
-        return first
+    static func nextMessageSeq(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT next_message_seq FROM engine_state WHERE id = 1")) ?? 1
+    }
+
+    static func setNextMessageSeq(_ seq: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE engine_state SET next_message_seq = ? WHERE id = 1").execute(arguments: [
+            seq
+        ])
     }
 }

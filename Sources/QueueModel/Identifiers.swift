@@ -45,6 +45,10 @@ public struct ClientID: Hashable, Sendable, CustomStringConvertible {
     /// accepted (Python would also take other Unicode digits, which never arrive through a Latin-1 header).
     /// Nil if it is not a UUID.
     public init?(parsing text: String) {
+        if let fast = Self.parseCommonSpelling(text) {
+            self.bytes = fast
+            return
+        }
         guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         var rest = text.replacing("urn:", with: "").replacing("uuid:", with: "")
         while let first = rest.first, first == "{" || first == "}" { rest.removeFirst() }
@@ -52,6 +56,34 @@ public struct ClientID: Hashable, Sendable, CustomStringConvertible {
         rest = rest.replacing("-", with: "")
         guard rest.count == 32, let value = Self.pythonHexInt(rest) else { return nil }
         self.bytes = value
+    }
+
+    /// The two spellings clients send on every request — 32 hex digits, or the canonical `8-4-4-4-12` form —
+    /// parsed directly; nil means "use the general (Python-exact) parser".
+    private static func parseCommonSpelling(_ text: String) -> [UInt8]? {
+        let utf8 = text.utf8
+        let count = utf8.count
+        guard count == 32 || count == 36 else { return nil }
+        return utf8.withContiguousStorageIfAvailable { raw -> [UInt8]? in
+            var result = [UInt8](repeating: 0, count: 16)
+            var nibbles = 0
+            for (offset, byte) in raw.enumerated() {
+                if count == 36 && (offset == 8 || offset == 13 || offset == 18 || offset == 23) {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                let value: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): value = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                result[nibbles / 2] |= nibbles % 2 == 0 ? value << 4 : value
+                nibbles += 1
+            }
+            return nibbles == 32 ? result : nil
+        } ?? nil
     }
 
     /// Python's `int(text, 16)` for ASCII text, as 16 big-endian bytes; nil if Python would refuse it or the

@@ -147,44 +147,42 @@ public struct JSONParser {
         return value
     }
 
+    /// Collects the string's UTF-8 bytes (escapes decoded and re-encoded) and validates them once: runs without
+    /// escapes are copied in bulk.
     private mutating func parseString() throws(JSONParseError) -> String {
         position += 1  // opening quote
-        var scalars = String.UnicodeScalarView()
+        var utf8: [UInt8] = []
         var runStart = position
-        func flushRun(_ parser: JSONParser, into scalars: inout String.UnicodeScalarView) throws(JSONParseError) {
-            guard runStart < parser.position else { return }
-            guard let run = String(validating: parser.bytes[runStart..<parser.position], as: UTF8.self) else {
-                throw .unparseable
-            }
-            scalars.append(contentsOf: run.unicodeScalars)
-        }
         while true {
-            guard let byte = current else { throw .unparseable }
+            guard position < bytes.count else { throw .unparseable }
+            let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                try flushRun(self, into: &scalars)
+                utf8.append(contentsOf: bytes[runStart..<position])
                 position += 1
-                return String(scalars)
+                guard let text = String(validating: utf8, as: UTF8.self) else { throw .unparseable }
+                return text
             }
             if byte < 0x20 { throw .unparseable }
             if byte != UInt8(ascii: "\\") {
                 position += 1
                 continue
             }
-            try flushRun(self, into: &scalars)
+            utf8.append(contentsOf: bytes[runStart..<position])
             position += 1
             guard let escape = current else { throw .unparseable }
             position += 1
             switch escape {
-            case UInt8(ascii: "\""): scalars.append("\"")
-            case UInt8(ascii: "\\"): scalars.append("\\")
-            case UInt8(ascii: "/"): scalars.append("/")
-            case UInt8(ascii: "b"): scalars.append("\u{08}")
-            case UInt8(ascii: "f"): scalars.append("\u{0C}")
-            case UInt8(ascii: "n"): scalars.append("\n")
-            case UInt8(ascii: "r"): scalars.append("\r")
-            case UInt8(ascii: "t"): scalars.append("\t")
+            case UInt8(ascii: "\""): utf8.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): utf8.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "/"): utf8.append(UInt8(ascii: "/"))
+            case UInt8(ascii: "b"): utf8.append(0x08)
+            case UInt8(ascii: "f"): utf8.append(0x0C)
+            case UInt8(ascii: "n"): utf8.append(0x0A)
+            case UInt8(ascii: "r"): utf8.append(0x0D)
+            case UInt8(ascii: "t"): utf8.append(0x09)
             case UInt8(ascii: "u"):
                 let unit = try parseHex4()
+                var scalar = Unicode.Scalar(unit)
                 if (0xD800...0xDBFF).contains(unit), bytes.count >= position + 6, bytes[position] == UInt8(ascii: "\\"),
                     bytes[position + 1] == UInt8(ascii: "u")
                 {
@@ -192,17 +190,13 @@ public struct JSONParser {
                     position += 2
                     let low = try parseHex4()
                     if (0xDC00...0xDFFF).contains(low) {
-                        scalars.append(Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
+                        scalar = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))
                     } else {
-                        // A lone high surrogate: Python keeps it; Swift strings cannot hold one. Replace it.
-                        scalars.append("\u{FFFD}")
-                        position = save
+                        position = save  // a lone high surrogate
                     }
-                } else if let scalar = Unicode.Scalar(unit) {
-                    scalars.append(scalar)
-                } else {
-                    scalars.append("\u{FFFD}")  // lone surrogate
                 }
+                // A lone surrogate: Python keeps it; a Swift string cannot hold one, so it becomes U+FFFD.
+                utf8.append(contentsOf: String(scalar ?? "\u{FFFD}").utf8)
             default:
                 throw .unparseable
             }

@@ -11,68 +11,97 @@ public enum JSONSerializer {
     }
 
     public static func serialize(_ value: JSONValue, escaping: Escaping = .utf8) -> String {
-        var output = ""
+        var output: [UInt8] = []
+        output.reserveCapacity(64)
         write(value, escaping: escaping, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    public static func write(_ value: JSONValue, escaping: Escaping, to output: inout String) {
+    /// Appends the serialisation of `value` as UTF-8 bytes. Building bytes, not a `String`, keeps this linear and
+    /// cheap: runs of bytes that need no escaping are copied in bulk.
+    public static func write(_ value: JSONValue, escaping: Escaping, to output: inout [UInt8]) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .int(let number): output += String(number)
-        case .double(let number): output += pythonRepr(number)
+        case .null: output += Self.nullBytes
+        case .bool(let flag): output += flag ? Self.trueBytes : Self.falseBytes
+        case .int(let number): output += String(number).utf8
+        case .double(let number): output += pythonRepr(number).utf8
         case .string(let text): writeString(text, escaping: escaping, to: &output)
         case .array(let elements):
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (offset, element) in elements.enumerated() {
-                if offset > 0 { output += ", " }
+                if offset > 0 { output += Self.itemSeparator }
                 write(element, escaping: escaping, to: &output)
             }
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let object):
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (offset, entry) in object.entries.enumerated() {
-                if offset > 0 { output += ", " }
+                if offset > 0 { output += Self.itemSeparator }
                 writeString(entry.key, escaping: escaping, to: &output)
-                output += ": "
+                output += Self.keySeparator
                 write(entry.value, escaping: escaping, to: &output)
             }
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    private static let nullBytes = Array("null".utf8)
+    private static let trueBytes = Array("true".utf8)
+    private static let falseBytes = Array("false".utf8)
+    private static let itemSeparator = Array(", ".utf8)
+    private static let keySeparator = Array(": ".utf8)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func appendUnicodeEscape(_ unit: UInt16, to output: inout String) {
-        output += "\\u"
+    private static func appendUnicodeEscape(_ unit: UInt16, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\\"))
+        output.append(UInt8(ascii: "u"))
         for shift in stride(from: 12, through: 0, by: -4) {
             output.append(hexDigits[Int((unit >> UInt16(shift)) & 0xF)])
         }
     }
 
-    static func writeString(_ text: String, escaping: Escaping, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    appendUnicodeEscape(UInt16(scalar.value), to: &output)
-                } else if scalar.value > 0x7E && escaping == .asciiOnly {
-                    for unit in String(scalar).utf16 { appendUnicodeEscape(unit, to: &output) }
-                } else {
-                    output.unicodeScalars.append(scalar)
+    static func writeString(_ text: String, escaping: Escaping, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let needsEscape =
+                    byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                    || (byte >= 0x7F && escaping == .asciiOnly)  // Python escapes DEL and all non-ASCII
+                guard needsEscape else {
+                    index += 1
+                    continue
                 }
+                output.append(contentsOf: bytes[runStart..<index])
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+                    case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    case 0x0A: output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                    case 0x0D: output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                    case 0x09: output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                    case 0x08: output += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+                    case 0x0C: output += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+                    default: appendUnicodeEscape(UInt16(byte), to: &output)
+                    }
+                    index += 1
+                } else {
+                    // A multi-byte scalar, escaped as \uXXXX (a surrogate pair above U+FFFF).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let scalarBytes = bytes[index..<min(index + length, bytes.count)]
+                    for scalar in String(decoding: scalarBytes, as: UTF8.self).unicodeScalars {
+                        for unit in String(scalar).utf16 { appendUnicodeEscape(unit, to: &output) }
+                    }
+                    index += length
+                }
+                runStart = index
             }
+            output.append(contentsOf: bytes[runStart..<bytes.count])
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 
     /// Python's `repr(float)`: the shortest digits that round-trip, in positional notation when the decimal
