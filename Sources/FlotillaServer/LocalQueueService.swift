@@ -1,4 +1,5 @@
 public import FlotillaHTTP
+import Foundation
 public import QueueEngine
 public import QueueModel
 import Synchronization
@@ -8,13 +9,15 @@ import Synchronization
 /// **Durability.** The engine runs with ``QueueEngine/Durability/fsyncEachCommit``: a mutation returns only after
 /// the transaction holding it is fsynced (`synchronous = FULL`), so a 2xx means on disk — on this one node.
 /// **Group commit.** Mutations that arrive while a batch is being applied wait and are applied together in the
-/// next batch: one transaction and one fsync for all of them.
+/// next batch: one transaction and one fsync for all of them. Batches are applied on a dedicated thread, so the
+/// blocking SQLite work and its fsync never occupy the cooperative thread pool the HTTP handlers run on.
 /// **Time and ids.** This service plays the leader: it stamps each batch with its clock (never going backwards)
 /// and numbers commands with consecutive log indexes after the engine's applied index.
 public final class LocalQueueService: QueueService {
     let engine: QueueEngine
     private let clock: @Sendable () -> Timestamp
     private let state: Mutex<BatchState>
+    private let work = DispatchSemaphore(value: 0)
 
     private struct Pending {
         var command: QueueCommand
@@ -23,7 +26,6 @@ public final class LocalQueueService: QueueService {
 
     private struct BatchState {
         var pending: [Pending] = []
-        var draining = false
         var nextIndex: UInt64
         var lastTime = Timestamp(milliseconds: 0)
     }
@@ -35,6 +37,14 @@ public final class LocalQueueService: QueueService {
         self.engine = engine
         self.clock = clock
         self.state = Mutex(BatchState(nextIndex: try engine.appliedIndex() + 1))
+        let writer = Thread { [self] in
+            while true {
+                work.wait()
+                drain()
+            }
+        }
+        writer.name = "flotilla-engine-writer"
+        writer.start()
     }
 
     /// Milliseconds since the Unix epoch, from the system clock.
@@ -52,13 +62,8 @@ public final class LocalQueueService: QueueService {
     public func perform(_ command: QueueCommand) async throws(QueueServiceError) -> MutationOutcome {
         do {
             return try await withCheckedThrowingContinuation { continuation in
-                let startDraining = state.withLock { state -> Bool in
-                    state.pending.append(Pending(command: command, continuation: continuation))
-                    guard !state.draining else { return false }
-                    state.draining = true
-                    return true
-                }
-                if startDraining { Task.detached { self.drain() } }
+                state.withLock { $0.pending.append(Pending(command: command, continuation: continuation)) }
+                work.signal()
             }
         } catch let error as QueueServiceError {
             throw error
@@ -67,13 +72,12 @@ public final class LocalQueueService: QueueService {
         }
     }
 
-    /// Applies batches until nothing is pending. Runs on one task at a time (`draining`).
+    /// Applies batches until nothing is pending. Runs only on the writer thread.
     private func drain() {
         while true {
             let (batch, firstIndex, time) = state.withLock { state -> ([Pending], UInt64, Timestamp) in
                 let batch = state.pending
                 state.pending = []
-                if batch.isEmpty { state.draining = false }
                 let first = state.nextIndex
                 state.nextIndex += UInt64(batch.count)
                 state.lastTime = max(state.lastTime, clock())
@@ -106,9 +110,10 @@ public final class LocalQueueService: QueueService {
         }
     }
 
-    /// Housekeeping: drops expired state and checkpoints the engine's WAL. The server calls it periodically.
-    public func housekeep() async {
-        _ = try? await perform(.expire(limit: 10_000))
+    /// Housekeeping: checkpoints the engine's WAL and, with `expire`, drops expired state. The server calls it
+    /// periodically.
+    public func housekeep(expire: Bool) async {
+        if expire { _ = try? await perform(.expire(limit: 10_000)) }
         try? engine.checkpoint()
     }
 

@@ -24,10 +24,14 @@ public struct SingleNodeServer: Sendable {
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let engine = try QueueEngine(path: dataDirectory + "/queues.sqlite", durability: .fsyncEachCommit)
         let service = try LocalQueueService(engine: engine)
+        // Housekeeping: a passive WAL checkpoint every second keeps each checkpoint small (a large one competes
+        // with commit fsyncs for the disk); expired state is dropped every ten seconds.
         let housekeeping = Task.detached {
+            var tick = 0
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(10))
-                await service.housekeep()
+                try? await Task.sleep(for: .seconds(1))
+                tick += 1
+                await service.housekeep(expire: tick % 10 == 0)
             }
         }
         defer { housekeeping.cancel() }

@@ -59,6 +59,8 @@ public final class QueueEngine: Sendable {
                 try db.execute(
                     sql: durability == .fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 50000")
+                // After a checkpoint resets the WAL, truncate the file to at most 64 MiB.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
             checkpointer = try path.map { path in
                 var checkpointConfiguration = Configuration()
