@@ -22,6 +22,9 @@ let package = Package(
         .library(name: "QueueEngine", targets: ["QueueEngine"]),
         .library(name: "FlotillaHTTP", targets: ["FlotillaHTTP"]),
         .library(name: "FlotillaServer", targets: ["FlotillaServer"]),
+        .library(name: "RaftTransport", targets: ["RaftTransport"]),
+        .library(name: "ClusterCertificates", targets: ["ClusterCertificates"]),
+        .library(name: "Flotilla", targets: ["Flotilla"]),
         .executable(name: "flotilla", targets: ["flotilla"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
     ],
@@ -32,6 +35,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The consensus core: pure, synchronous, deterministic. No dependencies at all.
@@ -48,6 +58,30 @@ let package = Package(
             dependencies: ["QueueModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Peer connections: SwiftNIO + NIOSSL, mutual TLS, versioned length-prefixed frames.
+        .target(
+            name: "RaftTransport",
+            dependencies: [
+                "RaftCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // A cluster CA and node certificates, generated in-process (swift-certificates).
+        .target(
+            name: "ClusterCertificates",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The Swift client library: typed calls and the leader-following router.
+        .target(
+            name: "Flotilla",
+            dependencies: ["QueueModel", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strictSettings
+        ),
         // The Zaqar v2 routes over the QueueService protocol.
         .target(
             name: "FlotillaHTTP",
@@ -61,15 +95,18 @@ let package = Package(
         .target(
             name: "FlotillaServer",
             dependencies: [
-                "FlotillaHTTP", "QueueEngine", "QueueModel", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                "FlotillaHTTP", "QueueEngine", "QueueModel", "RaftCore", "RaftStorage", "RaftTransport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "flotilla",
             dependencies: [
-                "FlotillaServer", "QueueModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FlotillaServer", "QueueModel", "Flotilla", "ClusterCertificates",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -103,6 +140,28 @@ let package = Package(
             dependencies: [
                 "FlotillaHTTP", "FlotillaServer", "QueueModel",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "RaftTransportTests",
+            dependencies: [
+                "RaftTransport", "RaftCore", "ClusterCertificates", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FlotillaServerTests",
+            dependencies: ["FlotillaServer", "RaftCore", "QueueModel"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FlotillaClientTests",
+            dependencies: [
+                "Flotilla", "FlotillaHTTP", "FlotillaServer", "QueueModel", "QueueEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,0 +1,2 @@
+/// Placeholder until certificate generation lands (issue 6).
+enum ClusterCertificatesPlaceholder {}

@@ -1,0 +1,2 @@
+/// Placeholder until the client library lands (issue 6).
+enum FlotillaClientPlaceholder {}

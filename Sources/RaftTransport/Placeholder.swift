@@ -1,0 +1,2 @@
+/// Placeholder until the transport lands (issue 6).
+enum RaftTransportPlaceholder {}

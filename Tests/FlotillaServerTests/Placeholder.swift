@@ -1,0 +1,2 @@
+import Testing
+// Placeholder until the tests land (issue 6).
