@@ -44,7 +44,7 @@ public struct ZaqarError: Error, Sendable {
 
     /// The response. 406 answers have an empty body, as the reference's do for a client accepting neither JSON
     /// nor XML.
-    func response() -> Response {
+    public func response() -> Response {
         var headers = extraHeaders
         guard let title, status != .notAcceptable else {
             // The reference's bodiless errors still say JSON (its 406 also varies on Accept).
@@ -99,7 +99,7 @@ public struct ZaqarError: Error, Sendable {
     }
 
     /// The reference's answer when the service cannot serve.
-    static func from(_ error: QueueServiceError) -> ZaqarError {
+    public static func from(_ error: QueueServiceError) -> ZaqarError {
         switch error {
         case .unavailable(let reason, let retryAfter):
             return ZaqarError(

@@ -90,6 +90,28 @@ public enum CommandCodec {
         return writer.bytes
     }
 
+    /// Where the time sits in an encoded envelope: after the magic and the version byte.
+    private static let timeOffset = 2
+
+    /// Rewrites the time of an envelope encoded by ``encode(_:)``, in place: the leader stamps each command with
+    /// its clock as it proposes it, after the command was encoded elsewhere.
+    /// - Precondition: `bytes` came from ``encode(_:)``.
+    public static func restamp(_ bytes: inout [UInt8], time: Timestamp) {
+        precondition(bytes.count > timeOffset + 8 && bytes[0] == magic, "not an encoded command")
+        withUnsafeBytes(of: time.milliseconds.littleEndian) { source in
+            for offset in 0..<8 { bytes[timeOffset + offset] = source[offset] }
+        }
+    }
+
+    /// The time of an encoded envelope, read without decoding the command; nil if `bytes` is not a command of a
+    /// known version.
+    public static func time(of bytes: [UInt8]) -> Timestamp? {
+        guard bytes.count > timeOffset + 8, bytes[0] == magic, bytes[1] == currentVersion else { return nil }
+        var milliseconds: UInt64 = 0
+        for offset in (0..<8).reversed() { milliseconds = milliseconds << 8 | UInt64(bytes[timeOffset + offset]) }
+        return Timestamp(milliseconds: Int64(bitPattern: milliseconds))
+    }
+
     public static func decode(_ bytes: [UInt8]) throws(CommandDecodingError) -> CommandEnvelope {
         var reader = ByteReader(bytes)
         guard try reader.byte() == magic else { throw .notACommand }

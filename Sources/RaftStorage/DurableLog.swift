@@ -107,6 +107,11 @@ public final class DurableLog: LogStorage, Sendable {
         try await writer.submit(.createSnapshot(index: index, confState: confState, data: data), log: self).wait()
     }
 
+    /// ``createSnapshot(at:confState:data:)`` for a caller on a dedicated thread: blocks it until durable.
+    public func createSnapshotBlocking(at index: LogIndex, confState: ConfState, data: [UInt8]) throws(StorageError) {
+        try writer.submit(.createSnapshot(index: index, confState: confState, data: data), log: self).waitBlocking()
+    }
+
     /// Saves the hard state; with `sync` it is durable on return. Save it only after the entries it refers to are
     /// durable (``persist(_:)`` does this).
     public func saveHardState(_ hardState: HardState, sync: Bool) throws(StorageError) {
@@ -118,6 +123,16 @@ public final class DurableLog: LogStorage, Sendable {
     public func persist(_ ready: Ready) async throws(StorageError) {
         if let snapshot = ready.snapshot { try await installSnapshot(snapshot) }
         if !ready.entries.isEmpty { try await append(ready.entries) }
+        if let hardState = ready.hardState { try saveHardState(hardState, sync: ready.mustSync) }
+    }
+
+    /// ``persist(_:)`` for an owner on a dedicated thread: blocks that thread until the writes are durable.
+    public func persistBlocking(_ ready: Ready) throws(StorageError) {
+        if let snapshot = ready.snapshot {
+            guard !snapshot.isEmpty else { throw .invalidRequest("empty snapshot") }
+            try writer.submit(.installSnapshot(snapshot), log: self).waitBlocking()
+        }
+        if !ready.entries.isEmpty { try beginAppend(ready.entries).waitBlocking() }
         if let hardState = ready.hardState { try saveHardState(hardState, sync: ready.mustSync) }
     }
 

@@ -1,14 +1,21 @@
+import Dispatch
 import Synchronization
 
 /// A write submitted to a ``DurableLog`` and not yet known durable. Obtained from ``DurableLog/beginAppend(_:)``;
-/// ``wait()`` returns once the write is on stable storage or throws why it failed. Waiting is what drives the
-/// write: if no other thread is flushing, the waiter flushes everything queued (see `LogWriter`).
+/// ``wait()`` (or ``waitBlocking()``) returns once the write is on stable storage or throws why it failed. Waiting
+/// is what drives the write: if no other thread is flushing, the waiter flushes everything queued (see
+/// `LogWriter`).
 ///
 /// Splitting submission from waiting lets a caller fix the order of writes synchronously (say, inside an actor)
 /// and wait outside it, so many writers can share one fsync.
 public final class PendingWrite: Sendable {
+    private enum Waiter {
+        case task(CheckedContinuation<Void, any Error>)
+        case thread(DispatchSemaphore)
+    }
+
     private enum State {
-        case pending(CheckedContinuation<Void, any Error>?)
+        case pending(Waiter?)
         case finished(StorageError?)
     }
 
@@ -25,32 +32,41 @@ public final class PendingWrite: Sendable {
 
     /// Completes the write (writer thread). `error` nil means durable.
     func finish(_ error: StorageError?) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
-            guard case .pending(let continuation) = state else { preconditionFailure("a write finished twice") }
+        let waiter = state.withLock { state -> Waiter? in
+            guard case .pending(let waiter) = state else { preconditionFailure("a write finished twice") }
             state = .finished(error)
-            return continuation
+            return waiter
         }
-        guard let waiter else { return }
-        if let error { waiter.resume(throwing: error) } else { waiter.resume() }
+        switch waiter {
+        case nil: return
+        case .task(let continuation):
+            if let error { continuation.resume(throwing: error) } else { continuation.resume() }
+        case .thread(let semaphore):
+            semaphore.signal()
+        }
     }
 
-    /// Waits until the write is durable. Call at most once.
+    /// Registers `waiter` unless the write has finished; returns the outcome if it has.
+    private func register(_ waiter: Waiter) -> StorageError?? {
+        state.withLock { state -> StorageError?? in
+            switch state {
+            case .pending(nil):
+                state = .pending(waiter)
+                return nil
+            case .pending(_?):
+                preconditionFailure("a write was awaited twice")
+            case .finished(let error):
+                return .some(error)
+            }
+        }
+    }
+
+    /// Waits until the write is durable. Call at most once (this or ``waitBlocking()``).
     public func wait() async throws(StorageError) {
         if !isFinished { log.writer.flushIfIdle(log: log) }
         do {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-                let outcome = state.withLock { state -> StorageError?? in
-                    switch state {
-                    case .pending(nil):
-                        state = .pending(continuation)
-                        return nil
-                    case .pending(_?):
-                        preconditionFailure("a write was awaited twice")
-                    case .finished(let error):
-                        return .some(error)
-                    }
-                }
-                guard let outcome else { return }
+                guard let outcome = register(.task(continuation)) else { return }
                 if let error = outcome { continuation.resume(throwing: error) } else { continuation.resume() }
             }
         } catch let error as StorageError {
@@ -58,5 +74,21 @@ public final class PendingWrite: Sendable {
         } catch {
             preconditionFailure("a write failed with a foreign error: \(error)")
         }
+    }
+
+    /// Waits until the write is durable, blocking the calling thread: for an owner that runs on a dedicated
+    /// thread (the cluster node's Raft loop), never for code on the cooperative pool. Call at most once.
+    public func waitBlocking() throws(StorageError) {
+        if !isFinished { log.writer.flushIfIdle(log: log) }
+        let semaphore = DispatchSemaphore(value: 0)
+        if let outcome = register(.thread(semaphore)) {
+            if let error = outcome { throw error }
+            return
+        }
+        semaphore.wait()
+        guard case .finished(let error) = state.withLock({ $0 }) else {
+            preconditionFailure("a write signalled before finishing")
+        }
+        if let error { throw error }
     }
 }

@@ -141,6 +141,25 @@ import Testing
         }
     }
 
+    /// Goal: the leader's restamp changes only the time, and `time(of:)` reads it back without a full decode.
+    /// Method: random envelopes restamped with random times (including negative and extreme ones) decode to the
+    /// same command at the new time; a non-command gives nil.
+    @Test(arguments: seeds)
+    func restampChangesOnlyTheTime(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        for step in 0..<60 {
+            let envelope = RandomCommand.envelope(kind: step % RandomCommand.caseCount, using: &random)
+            var encoded = CommandCodec.encode(envelope)
+            #expect(CommandCodec.time(of: encoded) == envelope.time)
+            let time = Timestamp(milliseconds: Int64(bitPattern: random.next()))
+            CommandCodec.restamp(&encoded, time: time)
+            #expect(CommandCodec.time(of: encoded) == time)
+            #expect(try CommandCodec.decode(encoded) == CommandEnvelope(time: time, command: envelope.command))
+        }
+        #expect(CommandCodec.time(of: Array("not a command at all".utf8)) == nil)
+        #expect(CommandCodec.time(of: [CommandCodec.magic, 2, 0, 0, 0, 0, 0, 0, 0, 0, 1]) == nil)
+    }
+
     // MARK: Bad input
 
     /// Goal: an entry cut short anywhere is `.truncated` — never a crash and never a shorter command. Method: every

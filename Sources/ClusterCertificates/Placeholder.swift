@@ -1,2 +1,0 @@
-/// Placeholder until certificate generation lands (issue 6).
-enum ClusterCertificatesPlaceholder {}

@@ -1,2 +1,0 @@
-/// Placeholder until the client library lands (issue 6).
-enum FlotillaClientPlaceholder {}
