@@ -128,6 +128,17 @@ public final class QueueEngine: Sendable {
         }
     }
 
+    /// Closes the database connections (after a final passive checkpoint attempt), so that another engine may
+    /// open the same file. The engine must not be used afterwards.
+    public func close() throws(QueueEngineError) {
+        do {
+            try checkpointer?.close()
+            try database.close()
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
     /// Records that entries up to `index` carried nothing for the engine (no-ops, membership changes).
     public func skip(through index: UInt64) throws(QueueEngineError) {
         do {

@@ -2,13 +2,16 @@ import ArgumentParser
 import FlotillaServer
 import Logging
 
-/// `flotilla`: run a node, and (with the cluster work) manage certificates, the cluster, queues and messages.
+/// `flotilla`: run a node, make certificates, and talk to a cluster (queues, messages, claims, status).
 @main
 struct Flotilla: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flotilla",
         abstract: "A replicated message queue that speaks OpenStack Zaqar's v2 API.",
-        subcommands: [Serve.self])
+        subcommands: [
+            Serve.self, CertsCommands.self, ClusterCommands.self, QueueCommands.self, MessageCommands.self,
+            ClaimCommands.self,
+        ])
 }
 
 extension Flotilla {
@@ -16,33 +19,60 @@ extension Flotilla {
         static let configuration = CommandConfiguration(
             abstract: "Run a node.",
             discussion: """
+                With --config, run one member of a cluster as its YAML file describes (Docs/CONFIGURATION.md):
+                a 2xx to a write means it is committed and fsynced on a majority of the members.
+
+                  flotilla certs init --out certs --nodes n1,n2,n3
+                  flotilla serve --config cluster-configs/local-3node/n1.yaml    # and n2, n3
+
                 With --single-node, one process serves the Zaqar v2 API over its own SQLite database, with no
-                replication: every acknowledged write is fsynced on this node. Try it:
+                replication: every acknowledged write is fsynced on this node.
 
                   flotilla serve --single-node --data /tmp/flotilla --listen 127.0.0.1:8080
-                  curl -i -X PUT http://127.0.0.1:8080/v2/queues/demo \\
-                       -H "Client-ID: $(uuidgen)" -H "X-Project-ID: demo"
                 """)
 
+        @Option(help: "This node's configuration file (YAML).") var config: String?
         @Flag(help: "Serve alone, without replication.") var singleNode = false
-        @Option(help: "Directory for this node's data (created if missing).") var data: String = "flotilla-data"
-        @Option(help: "Address to serve the Zaqar API on, HOST:PORT.") var listen: String = "127.0.0.1:8080"
+        @Option(help: "With --single-node: directory for the data (created if missing).") var data: String =
+            "flotilla-data"
+        @Option(help: "With --single-node: address to serve the Zaqar API on, HOST:PORT.") var listen: String =
+            "127.0.0.1:8080"
+        @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.") var logLevel: String =
+            "notice"
 
         func validate() throws {
-            guard singleNode else { throw ValidationError("only --single-node is available in this release") }
-            guard let colon = listen.lastIndex(of: ":"), Int(listen[listen.index(after: colon)...]) != nil else {
-                throw ValidationError("--listen \(listen): expected HOST:PORT, e.g. 127.0.0.1:8080")
+            guard singleNode != (config != nil) else {
+                throw ValidationError("give either --config FILE (a cluster member) or --single-node")
+            }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level \(logLevel): expected trace, debug, info, notice, warning, error or critical")
+            }
+            if singleNode {
+                guard let colon = listen.lastIndex(of: ":"), Int(listen[listen.index(after: colon)...]) != nil else {
+                    throw ValidationError("--listen \(listen): expected HOST:PORT, e.g. 127.0.0.1:8080")
+                }
             }
         }
 
         func run() async throws {
-            let colon = listen.lastIndex(of: ":")!
             var logger = Logger(label: "flotilla")
-            logger.logLevel = .notice
-            try await SingleNodeServer(
-                dataDirectory: data, host: String(listen[..<colon]), port: Int(listen[listen.index(after: colon)...])!,
-                logger: logger
-            ).run()
+            logger.logLevel = Logger.Level(rawValue: logLevel)!
+            if let config {
+                let configuration: NodeConfiguration
+                do {
+                    configuration = try NodeConfiguration.load(path: config)
+                } catch {
+                    throw ValidationError(error.description)
+                }
+                logger[metadataKey: "node"] = "\(configuration.name)"
+                try await ClusterServer(configuration: configuration, logger: logger).run()
+            } else {
+                let colon = listen.lastIndex(of: ":")!
+                try await SingleNodeServer(
+                    dataDirectory: data, host: String(listen[..<colon]),
+                    port: Int(listen[listen.index(after: colon)...])!, logger: logger
+                ).run()
+            }
         }
     }
 }
