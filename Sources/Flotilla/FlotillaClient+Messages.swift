@@ -15,7 +15,8 @@ extension FlotillaClient {
     ///   - queue: the queue name.
     ///   - messages: at least one message; the whole request body may be at most 256 KiB.
     ///   - idempotencyKey: the key to send (at most 256 bytes); a fresh UUID if nil. Pass your own to make your
-    ///     own retries of this call (say, after ``FlotillaClientError/outcomeUnknown(_:)``) deduplicate too.
+    ///     own retries of this call deduplicate too; an ``FlotillaClientError/outcomeUnknown(_:)`` names the key
+    ///     it used.
     /// - Returns: the new messages' ids, in request order.
     /// - Throws: ``FlotillaClientError``.
     @discardableResult
@@ -24,9 +25,15 @@ extension FlotillaClient {
     {
         let key = idempotencyKey ?? Self.randomUUID()
         let body = JSONValue.object(JSONObject([("messages", .array(messages.map(\.json)))]))
-        let response = try await call(
-            .POST, Self.queuePath(queue) + "/messages", retry: .idempotentWrite, body: body,
-            headers: [(name: Self.idempotencyKeyHeader, value: key)], expected: [201])
+        let response: RouterResponse
+        do {
+            response = try await call(
+                .POST, Self.queuePath(queue) + "/messages", retry: .idempotentWrite, body: body,
+                headers: [(name: Self.idempotencyKeyHeader, value: key)], expected: [201])
+        } catch .outcomeUnknown(let reason) {
+            // The key is what resolves the doubt: a post with it within 10 minutes is stored at most once.
+            throw .outcomeUnknown(reason + "; post again with idempotencyKey \"\(key)\" to store it exactly once")
+        }
         let document = try JSONReader.parse(response.body, what: "post answer")
         var ids: [String] = []
         for resource in try document.field("resources").array() {

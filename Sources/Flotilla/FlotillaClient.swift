@@ -9,12 +9,12 @@ import Synchronization
 ///
 /// ```swift
 /// let client = try FlotillaClient(endpoints: ["http://127.0.0.1:8001", "http://127.0.0.1:8002"], project: "shop")
-/// defer { Task { try? await client.shutdown() } }
-/// _ = try await client.createQueue("orders")
+/// try await client.createQueue("orders")
 /// let ids = try await client.postMessages("orders", [OutgoingMessage(body: .object(JSONObject([("n", .int(1))])))])
 /// if let claim = try await client.createClaim("orders", ttl: 60, grace: 60) {
 ///     for message in claim.messages { try await client.deleteMessage("orders", id: message.id, claimID: claim.id) }
 /// }
+/// try await client.shutdown()
 /// ```
 ///
 /// ## Routing

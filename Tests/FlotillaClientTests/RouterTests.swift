@@ -227,8 +227,9 @@ import Testing
     }
 
     /// Goal: a timeout is a failure like any other for reads and idempotent writes (retried elsewhere), is
-    /// reported as outcome unknown for an idempotent write that never got an answer, and stops a non-idempotent
-    /// call at once. Method: a node that never answers (until the test opens its gate), a 300 ms attempt timeout.
+    /// reported as outcome unknown for an idempotent write that never got an answer (for a post, naming its key),
+    /// and stops a non-idempotent call at once. Method: a node that never answers (until the test opens its
+    /// gate), a 300 ms attempt timeout.
     @Test func timeouts() async throws {
         let gate = Gate()
         let stalled = ScriptedResponder { _, _ in
@@ -248,6 +249,14 @@ import Testing
                     Issue.record("expected outcome unknown, got \(String(describing: delete))")
                     return
                 }
+                let post = await expectClientError {
+                    try await client.postMessages("q", Self.order, idempotencyKey: "stalled-key")
+                }
+                guard case .outcomeUnknown(let reason)? = post else {
+                    Issue.record("expected outcome unknown, got \(String(describing: post))")
+                    return
+                }
+                #expect(reason.contains("stalled-key"), "the error names the key that makes a re-post safe")
             }
             let hitsBefore = stalled.log.count
             try await withClient([servers[0].url, servers[1].url], configuration: timeouts) { client async throws in
