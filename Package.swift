@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "Flotilla", targets: ["Flotilla"]),
         .executable(name: "flotilla", targets: ["flotilla"]),
         .executable(name: "flotilla-sim", targets: ["flotilla-sim"]),
+        .executable(name: "flotilla-fault", targets: ["flotilla-fault"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // The consensus core: pure, synchronous, deterministic. No dependencies at all.
@@ -62,7 +64,8 @@ let package = Package(
         .target(
             name: "RaftTransport",
             dependencies: [
-                "RaftCore", .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                "RaftCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
@@ -71,7 +74,8 @@ let package = Package(
         .target(
             name: "ClusterCertificates",
             dependencies: [
-                .product(name: "X509", package: "swift-certificates"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: strictSettings
@@ -97,33 +101,65 @@ let package = Package(
             dependencies: [
                 "FlotillaHTTP", "QueueEngine", "QueueModel", "RaftCore", "RaftStorage", "RaftTransport",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Yams", package: "Yams"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Load generation through the client router: closed and open loop, HdrHistogram latencies.
+        .target(
+            name: "FlotillaBench",
+            dependencies: ["Flotilla", "QueueModel", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strictSettings
+        ),
+        // Histories of queue operations and the checker that judges them (no I/O).
+        .target(name: "FlotillaVerify", swiftSettings: strictSettings),
+        // Real-process fault injection: local clusters, a partitioning TCP proxy on every peer link, nemeses, the
+        // recorded workload.
+        .target(
+            name: "FlotillaFaults",
+            dependencies: [
+                "Flotilla", "FlotillaVerify", "ClusterCertificates", "QueueModel",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "flotilla-fault",
+            dependencies: [
+                "FlotillaFaults", "FlotillaVerify", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "flotilla",
             dependencies: [
-                "FlotillaServer", "QueueModel", "Flotilla", "ClusterCertificates",
+                "FlotillaServer", "QueueModel", "Flotilla", "ClusterCertificates", "FlotillaBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "flotilla-engine-bench",
-            dependencies: ["QueueEngine", "QueueModel", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "QueueEngine", "QueueModel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "flotilla-storage-tool",
-            dependencies: ["RaftStorage", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RaftStorage", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "flotilla-sim",
-            dependencies: ["RaftSimulator", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RaftSimulator", "RaftCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
 
@@ -133,9 +169,11 @@ let package = Package(
             resources: [.copy("testdata")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "RaftStorageTests", dependencies: ["RaftStorage", "RaftCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RaftStorageTests", dependencies: ["RaftStorage", "RaftCore"], swiftSettings: strictSettings),
         .testTarget(name: "QueueModelTests", dependencies: ["QueueModel"], swiftSettings: strictSettings),
-        .testTarget(name: "QueueEngineTests", dependencies: ["QueueEngine", "QueueModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "QueueEngineTests", dependencies: ["QueueEngine", "QueueModel"], swiftSettings: strictSettings),
         .testTarget(
             name: "FlotillaHTTPTests",
             dependencies: [
@@ -167,7 +205,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Real processes on loopback: the built `flotilla` binary driven by real clients.
-        .testTarget(name: "ClusterTests", swiftSettings: strictSettings),
-        .testTarget(name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ClusterTests", dependencies: ["Flotilla", "FlotillaFaults", "QueueModel"],
+            swiftSettings: strictSettings),
+        .testTarget(name: "FlotillaVerifyTests", dependencies: ["FlotillaVerify"], swiftSettings: strictSettings),
+        // The bounded fault-injection run CI does (Scripts/fault-test.sh runs the long one).
+        .testTarget(
+            name: "FaultInjectionTests", dependencies: ["FlotillaFaults", "FlotillaVerify"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SimulationTests", dependencies: ["RaftSimulator", "RaftCore"], swiftSettings: strictSettings),
     ]
 )

@@ -185,12 +185,20 @@ final class PeerLink: Sendable {
 
     // MARK: - Called by updatePeers() and shutdown
 
-    /// Records a new address (or name); a connection to the old one is returned to be closed.
+    /// Records a new address (or name). The current attempt or connection becomes stale (its callbacks are
+    /// ignored from now on) and is returned to be closed; messages queue until the next attempt dials the new
+    /// address.
     func update(address: PeerAddress) -> (any Channel)? {
         state.withLock { state in
             guard state.address != address else { return nil }
             state.address = address
-            return state.channel
+            let channel = state.channel
+            state.generation &+= 1
+            state.generationEstablished = false
+            state.phase = .connecting
+            state.channel = nil
+            state.drainScheduled = false
+            return channel
         }
     }
 

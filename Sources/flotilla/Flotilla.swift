@@ -45,7 +45,8 @@ extension Flotilla {
                 throw ValidationError("give either --config FILE (a cluster member) or --single-node")
             }
             guard Logger.Level(rawValue: logLevel) != nil else {
-                throw ValidationError("--log-level \(logLevel): expected trace, debug, info, notice, warning, error or critical")
+                throw ValidationError(
+                    "--log-level \(logLevel): expected trace, debug, info, notice, warning, error or critical")
             }
             if singleNode {
                 guard let colon = listen.lastIndex(of: ":"), Int(listen[listen.index(after: colon)...]) != nil else {

@@ -118,7 +118,8 @@ struct ClusterNodeTests {
         }
         let others = cluster.ids.filter { $0 != leader }
         let majority = try await cluster.waitForLeader(among: others)
-        let (_, index) = try await cluster.node(majority).propose(.createQueue(QueueRef(project: "p", name: "b"), metadata: JSONObject()))
+        let (_, index) = try await cluster.node(majority).propose(
+            .createQueue(QueueRef(project: "p", name: "b"), metadata: JSONObject()))
         #expect(try cluster.engine(majority).queueExists(Self.queue) == false)
         cluster.heal()
         try await cluster.waitForApplied(index)

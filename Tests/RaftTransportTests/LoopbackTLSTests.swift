@@ -212,6 +212,49 @@ struct LoopbackTLSTests {
         for node in running { try await node.stop() }
     }
 
+    // Goal: a message larger than maxFrameBytes is dropped by the sender (and reported), while the messages
+    // around it still arrive in order on the same connection.
+    // Method: 128 KiB frames; send heartbeat, a 200 KiB append, heartbeat; n2 gets the two heartbeats and n1
+    // reports .unreachable(2).
+    @Test func oversizedMessageIsDroppedAndReported() async throws {
+        let cluster = try TestCluster(["n1", "n2"])
+        let nodes = try await Self.wired(cluster, ["n1", "n2"]) {
+            $0.maxFrameBytes = 128 << 10
+            $0.snapshotChunkBytes = 16 << 10
+        }
+        let running = nodes.map(Running.init)
+        let big = Message(
+            from: 1, to: 2, term: 1,
+            payload: .append(
+                AppendRequest(
+                    prevIndex: 0, prevTerm: 0,
+                    entries: [Entry(term: 1, index: 1, data: Array(repeating: 7, count: 200 << 10))],
+                    commit: 0)))
+        nodes[0].send([heartbeat(from: 1, to: 2, round: 1), big, heartbeat(from: 1, to: 2, round: 2)])
+        #expect(
+            try await collect(nodes[1].inbound, count: 2, "the heartbeats") == [
+                heartbeat(from: 1, to: 2, round: 1), heartbeat(from: 1, to: 2, round: 2),
+            ])
+        #expect(try await first(nodes[0].reports, "oversized drop") == .unreachable(2))
+        for node in running { try await node.stop() }
+    }
+
+    // Goal: removing a peer drops its queue and reports its queued snapshot failed; later sends to it are
+    // dropped as to an unknown peer.
+    // Method: without running, queue a snapshot for peer 2, then update the peer list to empty.
+    @Test func removingAPeerFailsItsQueuedSnapshot() async throws {
+        let cluster = try TestCluster(["n1", "n2"])
+        let transport = try cluster.transport(id: 1, name: "n1", peers: [peer(2, "n2", port: 1)])
+        let snapshot = Message(
+            from: 1, to: 2, term: 1,
+            payload: .snapshot(
+                Snapshot(metadata: SnapshotMetadata(index: 1, term: 1, confState: ConfState(voters: [1])), data: [1])))
+        transport.send([snapshot])
+        try transport.updatePeers([])
+        #expect(try await first(transport.reports, "snapshot failure") == .snapshotDelivered(to: 2, succeeded: false))
+        transport.send([heartbeat(from: 1, to: 2, round: 1)])
+    }
+
     // Goal: a peer's full queue drops new messages and reports it unreachable; send never blocks.
     // Method: without running the transport (the link stays "connecting", so messages queue), send 100
     // heartbeats (64 bytes each as counted) to a peer with a 1 KiB queue limit; expect .unreachable(2).

@@ -86,7 +86,8 @@ public final class ClusterNode: Sendable {
         membership = MembershipHistory(index: snapshot.metadata.index, conf: try log.initialState().confState)
         if !snapshot.isEmpty, try engine.appliedIndex() < snapshot.metadata.index.rawValue {
             try Self.restore(engine, from: snapshot, scratch: settings.scratchDirectory)
-            logger.notice("restored the engine from the log's snapshot", metadata: ["index": "\(snapshot.metadata.index)"])
+            logger.notice(
+                "restored the engine from the log's snapshot", metadata: ["index": "\(snapshot.metadata.index)"])
         }
     }
 

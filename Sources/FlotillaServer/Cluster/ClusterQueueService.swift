@@ -1,6 +1,6 @@
 public import FlotillaHTTP
-public import QueueModel
 import QueueEngine
+public import QueueModel
 import RaftCore
 
 /// The ``QueueService`` of a cluster node: mutations go through the Raft log, reads come from the local engine
@@ -25,7 +25,8 @@ public struct ClusterQueueService: QueueService {
 
     public func perform(_ command: QueueCommand) async throws(QueueServiceError) -> MutationOutcome {
         let (result, index) = try await node.propose(command)
-        return MutationOutcome(result: result, receipt: DurabilityReceipt(commitIndex: index.rawValue, leader: nodeName))
+        return MutationOutcome(
+            result: result, receipt: DurabilityReceipt(commitIndex: index.rawValue, leader: nodeName))
     }
 
     /// Waits for the read barrier when reads are linearizable, then runs `body` on the engine at the leader's time.

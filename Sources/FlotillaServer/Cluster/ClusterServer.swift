@@ -62,7 +62,8 @@ public struct ClusterServer: Sendable {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         let directory = ClusterDirectory(
             config.members.map { ClusterDirectory.Member(id: NodeID($0.id), name: $0.name, apiURL: $0.apiURL) })
-        let service = ClusterQueueService(node: node, nodeName: config.name, linearizableReads: config.reads == .linearizable)
+        let service = ClusterQueueService(
+            node: node, nodeName: config.name, linearizableReads: config.reads == .linearizable)
         let responder = ClusterResponder<BasicRequestContext>(
             api: ZaqarAPI(service: service, checksums: config.checksums), node: node, nodeName: config.name,
             directory: directory, proxy: LeaderProxy(client: httpClient, nodeName: config.name, timeout: .seconds(30)))
@@ -74,7 +75,8 @@ public struct ClusterServer: Sendable {
                 // One machine-readable line on standard output, as in single-node mode.
                 let port = channel.localAddress?.port ?? 0
                 FileHandle.standardOutput.write(Data("listening on \(api.host):\(port)\n".utf8))
-                logger.notice("serving the Zaqar v2 API", metadata: ["node": "\(name)", "address": "\(api.host):\(port)"])
+                logger.notice(
+                    "serving the Zaqar v2 API", metadata: ["node": "\(name)", "address": "\(api.host):\(port)"])
             },
             logger: logger)
         let group = ServiceGroup(
@@ -110,7 +112,8 @@ private struct RaftService: Service {
                 for await report in transport.reports {
                     switch report {
                     case .unreachable(let peer): node.reportUnreachable(peer)
-                    case .snapshotDelivered(let peer, let succeeded): node.reportSnapshot(to: peer, succeeded: succeeded)
+                    case .snapshotDelivered(let peer, let succeeded):
+                        node.reportSnapshot(to: peer, succeeded: succeeded)
                     }
                 }
             }

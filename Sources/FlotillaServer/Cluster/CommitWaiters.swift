@@ -23,7 +23,9 @@ struct CommitWaiters {
     var count: Int { waiting.count }
 
     /// Registers the proposals appended at `indexes` in `term`, in order. They expire at tick `deadline`.
-    mutating func register(_ continuations: [Continuation], term: Term, indexes: ClosedRange<LogIndex>, deadline: UInt64) {
+    mutating func register(
+        _ continuations: [Continuation], term: Term, indexes: ClosedRange<LogIndex>, deadline: UInt64
+    ) {
         precondition(UInt64(continuations.count) == indexes.upperBound.rawValue - indexes.lowerBound.rawValue + 1)
         for (offset, continuation) in continuations.enumerated() {
             let index = indexes.lowerBound + UInt64(offset)

@@ -36,7 +36,8 @@ struct RaftLoop {
         tickNanoseconds = UInt64(tick.seconds) * 1_000_000_000 + UInt64(tick.attoseconds / 1_000_000_000)
         precondition(tickNanoseconds > 0, "a tick must be positive")
         let expire = shared.settings.expireEvery.components
-        expireEveryTicks = max(1, (UInt64(expire.seconds) * 1_000_000_000 + UInt64(expire.attoseconds / 1_000_000_000)) / tickNanoseconds)
+        expireEveryTicks = max(
+            1, (UInt64(expire.seconds) * 1_000_000_000 + UInt64(expire.attoseconds / 1_000_000_000)) / tickNanoseconds)
         waitTicks = UInt64(4 * shared.settings.electionTicks)
         replayedThrough = node.hardState.commit
         lastSnapshotIndex = node.firstIndex - 1
@@ -124,7 +125,8 @@ struct RaftLoop {
                 retryAfterSeconds: 1)
             for proposal in proposals { proposal.waiter.resume(throwing: error) }
         case .dropped(let reason):
-            let error = QueueServiceError.unavailable(reason: "The leader refused the write (\(reason)).", retryAfterSeconds: 1)
+            let error = QueueServiceError.unavailable(
+                reason: "The leader refused the write (\(reason)).", retryAfterSeconds: 1)
             for proposal in proposals { proposal.waiter.resume(throwing: error) }
         }
     }

@@ -1,8 +1,8 @@
 import Foundation
 import Logging
 import QueueEngine
-import RaftStorage
 import RaftCore
+import RaftStorage
 import Synchronization
 
 /// Takes engine snapshots off the Raft loop: copies the engine's database (SQLite's online backup, from a read

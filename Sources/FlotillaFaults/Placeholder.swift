@@ -1,0 +1,2 @@
+// Placeholder until this target's first file lands; delete it then.
+enum Placeholder {}

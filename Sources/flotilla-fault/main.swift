@@ -1,0 +1,2 @@
+// Placeholder until the fault-injection command lands.
+print("flotilla-fault: not built yet")

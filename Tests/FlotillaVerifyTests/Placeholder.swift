@@ -1,0 +1,2 @@
+// Placeholder until this test target's first file lands; delete it then.
+import Testing
