@@ -20,8 +20,8 @@ if ! swift --version 2>/dev/null | grep -q "Swift version"; then
 fi
 
 echo "building flotilla (release)..."
-swift build -c release --product flotilla >/dev/null
-BIN="$(swift build -c release --show-bin-path)/flotilla"
+swift build -c release --product flotilla >/dev/null 2>&1 || swift build -c release --product flotilla
+BIN="$(swift build -c release --show-bin-path 2>/dev/null)/flotilla"
 
 if [ ! -f certs/ca.pem ]; then
     "$BIN" certs init --out certs --nodes n1,n2,n3 --host 127.0.0.1,localhost >/dev/null
@@ -76,8 +76,8 @@ Flotilla is running: three nodes, leader $leader. Any node serves the Zaqar v2 A
   n3  http://127.0.0.1:8003
 
 Try it:
-  curl -i -X PUT http://127.0.0.1:8001/v2/queues/demo -H "Client-ID: \$(uuidgen)" -H "X-Project-ID: demo"
-  curl -i -X POST http://127.0.0.1:8002/v2/queues/demo/messages -H "Client-ID: \$(uuidgen)" -H "X-Project-ID: demo" \\
+  curl -i -X PUT http://127.0.0.1:8001/v2/queues/demo -H "Client-ID: 3381af92-2b9e-11e3-b191-71861300734c" -H "X-Project-ID: demo"
+  curl -i -X POST http://127.0.0.1:8002/v2/queues/demo/messages -H "Client-ID: 3381af92-2b9e-11e3-b191-71861300734c" -H "X-Project-ID: demo" \\
        -H "Content-Type: application/json" -d '{"messages":[{"ttl":300,"body":{"hello":"world"}}]}'
   $BIN cluster status
   $BIN message post demo '{"hello":"again"}' --project demo
