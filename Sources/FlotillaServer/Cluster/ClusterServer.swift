@@ -59,6 +59,10 @@ public struct ClusterServer: Sendable {
 
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 256
+        // A leader that just died refuses connections: answer 503 at once (the client retries, by then against a
+        // new leader) instead of retrying the connection until the forward's deadline.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
+        clientConfiguration.timeout.connect = .seconds(1)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
         let directory = ClusterDirectory(
             config.members.map { ClusterDirectory.Member(id: NodeID($0.id), name: $0.name, apiURL: $0.apiURL) })
