@@ -4,7 +4,10 @@
 ///
 /// Guarantees of a well-formed history (``History/validate()`` checks them): events are in the order they happened
 /// (non-decreasing `time`); a process has at most one operation outstanding, so its completion is the next event of
-/// that process after the invoke; a completion repeats its invoke's `operation` and adds the result.
+/// that process after the invoke; a completion repeats its invoke's `operation` and adds the result; no two post
+/// operations share a body. An operation still outstanding when the history ends counts as `unknown`.
+///
+/// ``History/jsonLines()`` and ``History/init(jsonLines:)`` store it as a file, one JSON object a line.
 public struct History: Sendable, Hashable, Codable {
     /// The events, in the order they happened.
     public var events: [Event]
@@ -12,6 +15,7 @@ public struct History: Sendable, Hashable, Codable {
     /// The queue the workload uses and its dead-letter queue settings, as the harness created them.
     public var setup: WorkloadSetup
 
+    /// A history of `events` (in the order they happened) for a workload configured as `setup`.
     public init(setup: WorkloadSetup, events: [Event] = []) {
         self.setup = setup
         self.events = events
@@ -19,6 +23,9 @@ public struct History: Sendable, Hashable, Codable {
 }
 
 /// How the workload's queue was configured before the run.
+///
+/// The checker assumes what the harness sets up: dead-lettering on (`maxClaimCount` at least 1), no
+/// `_dead_letter_queue_messages_ttl` (a moved message keeps its expiry) and no message delay.
 public struct WorkloadSetup: Sendable, Hashable, Codable {
     /// The queue producers post to and consumers claim from.
     public var queue: String
@@ -27,6 +34,8 @@ public struct WorkloadSetup: Sendable, Hashable, Codable {
     /// Its `_dead_letter_queue`.
     public var deadLetterQueue: String
 
+    /// The setup of a workload on `queue` whose messages move to `deadLetterQueue` on the claim after their
+    /// `maxClaimCount`-th.
     public init(queue: String, maxClaimCount: Int, deadLetterQueue: String) {
         self.queue = queue
         self.maxClaimCount = maxClaimCount
@@ -45,6 +54,7 @@ public struct Event: Sendable, Hashable, Codable {
     /// What was asked, and on a completion (`ok`) what was answered.
     public var operation: Operation
 
+    /// An event of `process` at `time` seconds.
     public init(process: Int, type: EventType, time: Double, operation: Operation) {
         self.process = process
         self.type = type
@@ -62,15 +72,17 @@ public enum EventType: String, Sendable, Hashable, Codable {
     /// The server answered with a definite failure: the operation did not take effect.
     case fail
     /// No definite answer (timeout, connection lost, 503 after sending): the operation may or may not have
-    /// taken effect.
+    /// taken effect, and may take effect at any later time (a replicated command can commit after its client gave
+    /// up on it).
     case unknown
 }
 
 /// A client operation of the queue workload, with its result once it completed `ok`.
 public enum Operation: Sendable, Hashable, Codable {
-    /// Post one message whose body is unique in the run. `producer` and `sequence` identify it for the FIFO check:
-    /// a producer posts its sequence numbers in increasing order, one post at a time. On `ok`, `id` is the
-    /// message id the server returned; it is nil on `invoke`, `fail` and `unknown`.
+    /// Post one message to the workload queue; its body is unique in the run and is the message's identity for
+    /// the checker. `producer` and `sequence` say where it sits in its producer's stream: a producer posts its
+    /// sequence numbers in increasing order, one post at a time. On `ok`, `id` is the message id the server
+    /// returned; it is nil on `invoke`, `fail` and `unknown`.
     case post(body: String, producer: Int, sequence: Int, ttl: Int, id: String?)
     /// Claim up to `limit` messages from the workload queue. On `ok`, `claimID` is the claim's id (nil when the
     /// server answered 204: nothing to claim) and `messages` what it handed out, in the order it handed them out.
@@ -78,7 +90,9 @@ public enum Operation: Sendable, Hashable, Codable {
     /// Delete one claimed message under its claim.
     case delete(id: String, claimID: String)
     /// After the run, with faults healed: everything still in `queue` (the workload queue or the dead-letter
-    /// queue), listed with `include_claimed`. Only `ok` completions of reads are used.
+    /// queue), listed with `include_claimed`. Only the last `ok` read of each queue is used. Read the workload queue
+    /// first: a message moved to the dead-letter queue between the two reads is in neither, so after a dead-letter
+    /// read that began first the checker cannot tell a lost message from one that may have used up its claims.
     case read(queue: String, messages: [DeliveredMessage])
 }
 
@@ -89,6 +103,7 @@ public struct DeliveredMessage: Sendable, Hashable, Codable {
     /// The body, as posted (the post's unique body).
     public var body: String
 
+    /// A message with server id `id` and body `body`.
     public init(id: String, body: String) {
         self.id = id
         self.body = body
