@@ -111,7 +111,11 @@ let package = Package(
         // Load generation through the client router: closed and open loop, HdrHistogram latencies.
         .target(
             name: "FlotillaBench",
-            dependencies: ["Flotilla", "QueueModel", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: [
+                "Flotilla", "QueueModel", .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         // Histories of queue operations and the checker that judges them (no I/O).
@@ -199,14 +203,19 @@ let package = Package(
         .testTarget(
             name: "FlotillaClientTests",
             dependencies: [
-                "Flotilla", "FlotillaHTTP", "FlotillaServer", "QueueModel", "QueueEngine",
+                "Flotilla", "FlotillaBench", "FlotillaHTTP", "FlotillaServer", "QueueModel", "QueueEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strictSettings
         ),
         // Real processes on loopback: the built `flotilla` binary driven by real clients.
         .testTarget(
-            name: "ClusterTests", dependencies: ["Flotilla", "FlotillaFaults", "QueueModel"],
+            name: "ClusterTests",
+            dependencies: [
+                "Flotilla", "FlotillaFaults", "ClusterCertificates", "QueueModel",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(name: "FlotillaVerifyTests", dependencies: ["FlotillaVerify"], swiftSettings: strictSettings),
         // The bounded fault-injection run CI does (Scripts/fault-test.sh runs the long one).
