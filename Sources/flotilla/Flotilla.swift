@@ -10,7 +10,7 @@ struct Flotilla: AsyncParsableCommand {
         abstract: "A replicated message queue that speaks OpenStack Zaqar's v2 API.",
         subcommands: [
             Serve.self, CertsCommands.self, ClusterCommands.self, QueueCommands.self, MessageCommands.self,
-            ClaimCommands.self,
+            ClaimCommands.self, BenchCommand.self,
         ])
 }
 

@@ -1,2 +1,0 @@
-// Placeholder until this target's first file lands; delete it then.
-enum Placeholder {}
