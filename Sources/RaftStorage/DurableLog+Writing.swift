@@ -24,11 +24,9 @@ extension DurableLog {
             case .installSnapshot(let snapshot):
                 flush(&batch, results: &results)
                 results[position] = Result { () throws(StorageError) in try adoptSnapshot(snapshot) }
-            case .createSnapshot(let index, let confState, let data):
+            case .createSnapshot(let snapshot):
                 flush(&batch, results: &results)
-                results[position] = Result { () throws(StorageError) in
-                    try compact(at: index, confState: confState, data: data)
-                }
+                results[position] = Result { () throws(StorageError) in try compact(to: snapshot) }
             }
         }
         flush(&batch, results: &results)
@@ -115,19 +113,14 @@ extension DurableLog {
         try state.withLock { (state) throws(StorageError) in try state.adopt(snapshot, logDirectory: logDirectory) }
     }
 
-    /// Saves the application's snapshot at `index` durably, then drops the segments it covers.
-    private func compact(at index: LogIndex, confState: ConfState, data: [UInt8]) throws(StorageError) {
-        let term = try state.withLock { (state) throws(StorageError) -> Term in
-            guard index > state.snapshot.metadata.index else {
-                throw .invalidRequest("snapshot at \(index) is not after the current one")
+    /// Adopts a created snapshot whose file is already durable: the log now starts after it, and the segments it
+    /// covers are deleted. Refused if a newer snapshot was adopted meanwhile (its file is superseded later).
+    private func compact(to snapshot: Snapshot) throws(StorageError) {
+        try state.withLock { (state) throws(StorageError) in
+            guard snapshot.metadata.index > state.snapshot.metadata.index else {
+                throw .invalidRequest("snapshot at \(snapshot.metadata.index) is not after the current one")
             }
-            guard let term = state.storedTerm(at: index) else {
-                throw .invalidRequest("snapshot at \(index) is past the last index \(state.lastIndex)")
-            }
-            return term
+            try state.adopt(snapshot, logDirectory: logDirectory)
         }
-        let snapshot = Snapshot(metadata: SnapshotMetadata(index: index, term: term, confState: confState), data: data)
-        try SnapshotStore(directory: snapshotDirectory).save(snapshot)
-        try state.withLock { (state) throws(StorageError) in try state.adopt(snapshot, logDirectory: logDirectory) }
     }
 }

@@ -103,13 +103,37 @@ public final class DurableLog: LogStorage, Sendable {
 
     /// Records the application's snapshot at `index` (an applied index in the log) and compacts the log up to it:
     /// whole segments at or below it are deleted. Durable on return.
+    ///
+    /// The snapshot file is written and fsynced on the caller's thread; only the switch to it (and the deletion of
+    /// the segments it covers) goes through the writer, so appends are never queued behind a large snapshot write.
+    /// A crash between the two leaves a snapshot file newer than the log's start, which recovery adopts.
     public func createSnapshot(at index: LogIndex, confState: ConfState, data: [UInt8]) async throws(StorageError) {
-        try await writer.submit(.createSnapshot(index: index, confState: confState, data: data), log: self).wait()
+        let snapshot = try writeSnapshotFile(at: index, confState: confState, data: data)
+        try await writer.submit(.createSnapshot(snapshot), log: self).wait()
     }
 
     /// ``createSnapshot(at:confState:data:)`` for a caller on a dedicated thread: blocks it until durable.
     public func createSnapshotBlocking(at index: LogIndex, confState: ConfState, data: [UInt8]) throws(StorageError) {
-        try writer.submit(.createSnapshot(index: index, confState: confState, data: data), log: self).waitBlocking()
+        let snapshot = try writeSnapshotFile(at: index, confState: confState, data: data)
+        try writer.submit(.createSnapshot(snapshot), log: self).waitBlocking()
+    }
+
+    /// Checks that `index` is after the current snapshot and in the log, then writes the snapshot file durably.
+    private func writeSnapshotFile(at index: LogIndex, confState: ConfState, data: [UInt8]) throws(StorageError)
+        -> Snapshot
+    {
+        let term = try state.withLock { (state) throws(StorageError) -> Term in
+            guard index > state.snapshot.metadata.index else {
+                throw .invalidRequest("snapshot at \(index) is not after the current one")
+            }
+            guard let term = state.storedTerm(at: index) else {
+                throw .invalidRequest("snapshot at \(index) is past the last index \(state.lastIndex)")
+            }
+            return term
+        }
+        let snapshot = Snapshot(metadata: SnapshotMetadata(index: index, term: term, confState: confState), data: data)
+        try SnapshotStore(directory: snapshotDirectory).save(snapshot)
+        return snapshot
     }
 
     /// Saves the hard state; with `sync` it is durable on return. Save it only after the entries it refers to are

@@ -14,7 +14,8 @@ final class LogWriter: Sendable {
     enum Operation: Sendable {
         case append(entries: [Entry], encoded: [UInt8])
         case installSnapshot(Snapshot)
-        case createSnapshot(index: LogIndex, confState: ConfState, data: [UInt8])
+        /// Adopt a snapshot whose file ``DurableLog`` has already written durably, compacting the log.
+        case createSnapshot(Snapshot)
     }
 
     private struct Submitted: Sendable {

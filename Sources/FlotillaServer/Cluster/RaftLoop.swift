@@ -1,6 +1,7 @@
 import Dispatch
 import FlotillaHTTP
 import Foundation
+import Logging
 import QueueEngine
 import QueueModel
 import RaftCore
@@ -25,6 +26,8 @@ struct RaftLoop {
     private let replayedThrough: LogIndex
     private var lastSnapshotIndex: LogIndex
     private let snapshots: SnapshotTaker
+    /// The role and leader last logged, so that each change is logged once.
+    private var loggedSoftState: SoftState?
 
     init(node shared: ClusterNode, seed: UInt64) throws {
         self.shared = shared
@@ -101,6 +104,15 @@ struct RaftLoop {
             transfers = []
         }
         shared.publish(node.status)
+        if node.softState != loggedSoftState {
+            loggedSoftState = node.softState
+            shared.logger.notice(
+                "raft role changed",
+                metadata: [
+                    "role": "\(node.softState.role)", "term": "\(node.hardState.term)",
+                    "leader": "\(node.softState.leader)",
+                ])
+        }
         if node.appliedIndex >= replayedThrough,
             node.appliedIndex.distance(from: lastSnapshotIndex) >= Int(shared.settings.snapshotEvery),
             snapshots.start()
