@@ -34,10 +34,15 @@ public struct FaultRun: Sendable {
             cluster = try await LocalCluster(
                 nodes: options.nodes, executable: options.executable, directory: options.directory,
                 proxied: options.nemeses.contains { $0.needsProxies }, snapshotEvery: options.snapshotEvery)
-            progress("cluster: \(options.nodes) nodes in \(cluster.directory)")
+        } catch {
+            throw .cluster(error)
+        }
+        progress("cluster: \(options.nodes) nodes in \(cluster.directory)")
+        do {
             try await cluster.startAll()
             _ = try await cluster.waitForLeader(timeout: options.recoveryTimeout)
         } catch {
+            cluster.keepDirectory = true
             throw .cluster(error)
         }
         let setup = WorkloadSetup(

@@ -36,7 +36,7 @@ import Synchronization
 ///
 /// Guarantees: it signals only the processes it started, by PID, and reaps each one; ``start(_:)`` returns only once
 /// the node answers `GET /flotilla/v1/status` (or throws with the end of its log); ``stopAll()`` (also run on
-/// deinit) SIGKILLs every node still running and closes the proxies. A cluster that created its own directory
+/// deinit) SIGKILLs every node still running; deinit also closes the proxies. A cluster that created its own directory
 /// deletes it on deinit unless ``keepDirectory`` is set. Thread-safe: the process table is behind a lock, and no
 /// lock is held across an `await`.
 public final class LocalCluster: Sendable {
@@ -131,6 +131,7 @@ public final class LocalCluster: Sendable {
 
     deinit {
         stopAll()
+        for proxy in proxies.values { proxy.close() }
         if ownsDirectory, !keepDirectory { try? FileManager.default.removeItem(atPath: directory) }
     }
 
@@ -250,11 +251,9 @@ public final class LocalCluster: Sendable {
         try await start(node, timeout: timeout)
     }
 
-    /// SIGKILLs and reaps every running node and closes the proxies. The cluster can be started again only if
-    /// it is not proxied.
+    /// SIGKILLs and reaps every running node. The cluster can be started again; the proxies stay until deinit.
     public func stopAll() {
         for node in 0..<size { kill(node) }
-        for proxy in proxies.values { proxy.close() }
     }
 
     /// Makes node `index` present `directory`'s certificate and key for its name (`<name>.pem`, `<name>-key.pem`,

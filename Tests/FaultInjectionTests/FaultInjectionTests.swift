@@ -1,3 +1,4 @@
+import Flotilla
 import FlotillaFaults
 import FlotillaVerify
 import Testing
