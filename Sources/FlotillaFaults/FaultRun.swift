@@ -78,12 +78,13 @@ public struct FaultRun: Sendable {
         await workload.finalRead(setup.deadLetterQueue)
         recorder.closeFile()
         progress("checking \(recorder.history.events.count) events")
-        let report = FaultRunReport(
+        var report = FaultRunReport(
             options: options, rounds: schedule.roundLines, leaderChanges: schedule.leaderChanges,
             livenessFailures: schedule.livenessFailures, check: QueueChecker.check(recorder.history),
-            directory: cluster.directory, historyPath: historyPath)
+            directory: cluster.directory, historyPath: historyPath, keptDirectory: false)
         cluster.stopAll()
-        cluster.keepDirectory = options.keep || !report.passed
+        report.keptDirectory = options.keep || !report.passed
+        cluster.keepDirectory = report.keptDirectory
         return report
     }
 }

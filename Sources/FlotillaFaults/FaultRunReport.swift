@@ -20,6 +20,8 @@ public struct FaultRunReport: Sendable {
     public var directory: String
     /// The history file (`History(jsonLines:)` reads it back; `flotilla-fault check` re-checks it).
     public var historyPath: String
+    /// Whether the run directory, and so the history, was kept (the run failed, or `keep` was set).
+    public var keptDirectory: Bool
 
     /// Whether the run found nothing wrong.
     public var passed: Bool { check.passed && livenessFailures.isEmpty }
@@ -46,7 +48,7 @@ public struct FaultRunReport: Sendable {
             "operations: \(counts.operations); \(counts)",
             "acknowledged posts: \(counts.postsAcknowledged), lost: \(lost), duplicates: \(duplicates), "
                 + "other violations: \(otherViolations), liveness failures: \(livenessFailures.count)",
-            "history: \(historyPath)",
+            keptDirectory ? "history: \(historyPath)" : "run directory deleted (keep it with --keep)",
         ].joined(separator: "\n")
     }
 }
