@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "FlotillaFaults",
             dependencies: [
-                "Flotilla", "FlotillaVerify", "ClusterCertificates", "QueueModel",
+                "Flotilla", "FlotillaVerify", "ClusterCertificates", "QueueModel", "RaftCore",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
@@ -217,7 +217,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
-        .testTarget(name: "FlotillaVerifyTests", dependencies: ["FlotillaVerify"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "FlotillaVerifyTests", dependencies: ["FlotillaVerify", "RaftCore"], swiftSettings: strictSettings),
         // The bounded fault-injection run CI does (Scripts/fault-test.sh runs the long one).
         .testTarget(
             name: "FaultInjectionTests", dependencies: ["FlotillaFaults", "FlotillaVerify"],

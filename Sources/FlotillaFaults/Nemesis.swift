@@ -1,3 +1,5 @@
+public import RaftCore
+
 /// A family of faults the harness can inject. A nemesis turns the seeded generator and the current leader into
 /// one concrete ``Fault`` per round, so a seed fixes the whole fault schedule (which node is "the leader" is
 /// decided by the cluster at run time).

@@ -1,4 +1,5 @@
 import Foundation
+import RaftCore
 
 /// The nemesis side of a ``FaultRun``: draws each round's fault from the seeded generator, applies it, heals it,
 /// and waits for the cluster to recover, keeping a line per round.

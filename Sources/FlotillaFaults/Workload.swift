@@ -1,6 +1,7 @@
 public import Flotilla
 public import FlotillaVerify
 import QueueModel
+import RaftCore
 import Synchronization
 
 /// The shape of the queue workload a ``FaultRun`` drives.

@@ -1,4 +1,5 @@
 import FlotillaVerify
+import RaftCore
 
 /// A seeded run of producers and consumers against a ``ModelQueue``, recorded as a ``History`` the way the harness
 /// records one: each operation acts on the queue at a random instant inside its invoke/completion window, and a
