@@ -23,7 +23,8 @@ extension DurableLog {
             let snapshot = try SnapshotStore(directory: snapshotDirectory).loadNewest()
             let recovered = try recoverSegments(in: logDirectory, snapshot: snapshot)
             let state = LogState(
-                segments: recovered.segments, termRuns: recovered.termRuns, snapshot: snapshot,
+                segments: recovered.segments, termRuns: recovered.termRuns,
+                snapshot: Snapshot(metadata: snapshot.metadata, data: []),
                 lastIndex: recovered.lastIndex, hardState: hardState)
             let commit = hardState.current.commit
             guard commit <= state.lastIndex else {

@@ -64,7 +64,22 @@ public final class DurableLog: LogStorage, Sendable {
         }
     }
 
-    public func snapshot() throws(LogStorageError) -> Snapshot { state.withLock { $0.snapshot } }
+    /// The current snapshot, read from its file: only its metadata is kept in memory, since a snapshot is as large
+    /// as the application's state and its bytes are needed only to catch up a follower or to restore at start.
+    /// If a newer snapshot superseded the file meanwhile, that newer one (also committed state) is returned.
+    /// - Throws: ``LogStorageError/snapshotTemporarilyUnavailable`` if no file can be read right now.
+    public func snapshot() throws(LogStorageError) -> Snapshot {
+        let current = state.withLock { $0.snapshot }
+        guard !current.isEmpty else { return current }
+        do {
+            return try SnapshotStore(directory: snapshotDirectory).load(atLeast: current.metadata)
+        } catch {
+            throw .snapshotTemporarilyUnavailable
+        }
+    }
+
+    /// The current snapshot's index, term and configuration, without reading its data.
+    public var snapshotMetadata: SnapshotMetadata { state.withLock { $0.snapshot.metadata } }
 
     /// The hard state last saved.
     public var hardState: HardState { state.withLock { $0.hardState.current } }

@@ -5,11 +5,14 @@ import RaftCore
 ///
 /// Invariants: `segments` is sorted and contiguous (each starts right after the previous one's last index) and
 /// never empty; `firstIndex == snapshot.metadata.index + 1`; `termRuns` is sorted by index with increasing terms
-/// and covers `firstIndex...lastIndex`.
+/// and covers `firstIndex...lastIndex`. `snapshot.data` is always empty: a snapshot is as large as the
+/// application's state, so its bytes stay in its file and ``DurableLog/snapshot()`` reads them when asked.
 struct LogState {
     var segments: [Segment]
     var termRuns: [(index: LogIndex, term: Term)]
-    var snapshot: Snapshot
+    var snapshot: Snapshot {
+        didSet { precondition(snapshot.data.isEmpty, "the log keeps only a snapshot's metadata in memory") }
+    }
     var lastIndex: LogIndex
     var hardState: HardStateFile
 
@@ -154,7 +157,7 @@ struct LogState {
     mutating func adopt(_ newSnapshot: Snapshot, logDirectory: String) throws(StorageError) {
         let index = newSnapshot.metadata.index
         let keepsSuffix = storedTerm(at: index) == newSnapshot.metadata.term
-        snapshot = newSnapshot
+        snapshot = Snapshot(metadata: newSnapshot.metadata, data: [])
         if keepsSuffix {
             try dropSegments(through: index, logDirectory: logDirectory)
             while termRuns.count > 1 && termRuns[1].index <= index { termRuns.removeFirst() }

@@ -25,6 +25,23 @@ struct SnapshotStore {
         return try Self.decode(bytes, path: path)
     }
 
+    /// The snapshot `metadata` names, or if a newer one superseded (and removed) its file, the newest one. Unlike
+    /// ``loadNewest()`` it removes nothing, so it may run while a snapshot is being written.
+    /// - Throws: ``StorageError/corrupted(file:offset:reason:)`` for a damaged file; `invalidRequest` if no file is
+    ///   at least as new as `metadata`.
+    func load(atLeast metadata: SnapshotMetadata) throws(StorageError) -> Snapshot {
+        let wanted = Self.name(metadata)
+        let names = try DirectoryOps.list(directory).filter { $0.hasSuffix(".snap") && $0 >= wanted }
+        guard let name = names.contains(wanted) ? wanted : names.max() else {
+            throw .invalidRequest("no snapshot file at or after \(metadata.index)")
+        }
+        let path = directory + "/" + name
+        let file = try PosixFile.openExisting(path)
+        defer { file.close() }
+        let bytes = try file.read(count: try file.size(), at: 0) ?? []
+        return try Self.decode(bytes, path: path)
+    }
+
     /// Writes `snapshot` durably and removes the snapshots it supersedes.
     func save(_ snapshot: Snapshot) throws(StorageError) {
         let name = Self.name(snapshot.metadata)

@@ -82,9 +82,10 @@ public final class ClusterNode: Sendable {
             try log.saveHardState(hardState, sync: true)
             logger.notice("bootstrapped a new cluster log", metadata: ["voters": "\(settings.founders)"])
         }
-        let snapshot = try log.snapshot()
-        membership = MembershipHistory(index: snapshot.metadata.index, conf: try log.initialState().confState)
-        if !snapshot.isEmpty, try engine.appliedIndex() < snapshot.metadata.index.rawValue {
+        let snapshotMetadata = log.snapshotMetadata
+        membership = MembershipHistory(index: snapshotMetadata.index, conf: try log.initialState().confState)
+        if snapshotMetadata.index > .zero, try engine.appliedIndex() < snapshotMetadata.index.rawValue {
+            let snapshot = try log.snapshot()
             try Self.restore(engine, from: snapshot, scratch: settings.scratchDirectory)
             logger.notice(
                 "restored the engine from the log's snapshot", metadata: ["index": "\(snapshot.metadata.index)"])
