@@ -12,12 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
-# OpenStack's python-swiftclient installs /usr/bin/swift; make sure `swift` is the Swift toolchain.
-if ! swift --version 2>/dev/null | grep -q "Swift version"; then
-    for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
-        if [ -x "$dir/swift" ]; then PATH="$dir:$PATH"; break; fi
-    done
-fi
+source Scripts/swift-toolchain.sh
 
 echo "building flotilla (release)..."
 swift build -c release --product flotilla >/dev/null 2>&1 || swift build -c release --product flotilla

@@ -24,11 +24,7 @@ export DURATION="${DURATION:-5}" REPEATS="${REPEATS:-3}" CONCURRENCY="${CONCURRE
 PEERS="${PEERS:-nats rabbitmq etcd zaqar}"
 OUT="${OUT:-$(mktemp -d /tmp/flotilla-compare.XXXXXX)}"
 mkdir -p "$OUT"
-if ! swift --version 2>/dev/null | grep -q "Swift version"; then
-    for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
-        if [ -x "$dir/swift" ]; then PATH="$dir:$PATH"; break; fi
-    done
-fi
+source Scripts/swift-toolchain.sh
 echo "raw results in $OUT" >&2
 
 # --- Flotilla: a fresh three-node cluster in a scratch directory -----------------------------------------------

@@ -11,12 +11,7 @@
 # run directory, and exits non-zero. The bounded CI run is Tests/FaultInjectionTests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# OpenStack's python-swiftclient installs /usr/bin/swift; make sure `swift` is the Swift toolchain.
-if ! swift --version 2>/dev/null | grep -q "Swift version"; then
-    for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
-        if [ -x "$dir/swift" ]; then PATH="$dir:$PATH"; break; fi
-    done
-fi
+source Scripts/swift-toolchain.sh
 # SCRATCH lets a second build directory be used while another build owns the default one.
 build=(swift build -c release)
 if [ -n "${SCRATCH:-}" ]; then build+=(--scratch-path "$SCRATCH"); fi

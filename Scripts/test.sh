@@ -7,13 +7,7 @@
 # code, never by the last line printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# OpenStack's python-swiftclient (pulled in by Zaqar packages) installs /usr/bin/swift; make sure `swift` is the
-# Swift toolchain.
-if ! swift --version 2>/dev/null | grep -q "Swift version"; then
-    for dir in /opt/swift/usr/bin /usr/share/swift/usr/bin; do
-        if [ -x "$dir/swift" ]; then PATH="$dir:$PATH"; break; fi
-    done
-fi
+source Scripts/swift-toolchain.sh
 swift format lint --strict --recursive Sources Tests   # style guide: unformatted code fails CI
 swift build -c release --build-tests
 swift test -c release --skip-build --no-parallel
