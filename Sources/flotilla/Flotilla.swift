@@ -8,6 +8,19 @@ struct Flotilla: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flotilla",
         abstract: "A replicated message queue that speaks OpenStack Zaqar's v2 API.",
+        discussion: """
+            A cluster is three (or five) `flotilla serve` nodes replicating one Raft log over mutual TLS; any \
+            node answers the Zaqar v2 API, and a write is acknowledged once it is fsynced on a majority. The \
+            client verbs find the leader by themselves (--endpoints; default: the local three-node cluster).
+
+              Scripts/cluster-up.sh               # three nodes on 127.0.0.1:8001-8003
+              flotilla cluster status             # who leads; what each node applied
+              flotilla queue create orders
+              flotilla message post orders '{"sku": "A-1"}'
+              flotilla claim create orders --limit 5
+              flotilla message delete orders ID --claim CLAIM-ID
+              flotilla bench post --concurrency 64
+            """,
         subcommands: [
             Serve.self, CertsCommands.self, ClusterCommands.self, QueueCommands.self, MessageCommands.self,
             ClaimCommands.self, BenchCommand.self,
