@@ -75,13 +75,13 @@ public import RaftCore
         let action = handshake.frameReceived(frame, certificate: certificateNames(context))
         switch action {
         case .send(let reply):
-            write(reply, context: context)
+            context.writeAndFlush(reply)
         case .establish(let peer, let reply):
             timeout?.cancel()
             timeout = nil
             logger[metadataKey: "peer"] = "\(peer)"
             logger.debug("inbound peer connection established")
-            if let reply { write(reply, context: context) }
+            if let reply { context.writeAndFlush(reply) }
         case .process(.message(let message)):
             _ = deliver(message)
         case .process(.snapshotChunk(let chunk)):
@@ -109,13 +109,7 @@ public import RaftCore
         }
         guard case .complete(let transferID, let message) = outcome else { return }
         let delivered = deliver(message)
-        write(.snapshotAck(transferID: transferID, received: delivered), context: context)
-    }
-
-    private func write(_ frame: TransportFrame, context: ChannelHandlerContext) {
-        var buffer = context.channel.allocator.buffer(capacity: 32)
-        frame.encode(into: &buffer)
-        context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: nil)
+        context.writeAndFlush(.snapshotAck(transferID: transferID, received: delivered))
     }
 
     private func refuse(_ reason: String, context: ChannelHandlerContext) {

@@ -94,7 +94,7 @@ final class OutboundConnectionHandler: ChannelInboundHandler {
         let frame = Self.unwrapInboundIn(data)
         switch handshake.frameReceived(frame, certificate: PeerCertificateNames.ofPeer(context)) {
         case .send(let reply):
-            write(reply, context: context)
+            context.writeAndFlush(reply)
         case .establish:
             timeout?.cancel()
             timeout = nil
@@ -208,13 +208,7 @@ final class OutboundConnectionHandler: ChannelInboundHandler {
                 handler.refuse(reason, context: context)
             }
         }
-        if case .send(let hello) = handshake.channelActive() { write(hello, context: context) }
-    }
-
-    private func write(_ frame: TransportFrame, context: ChannelHandlerContext) {
-        var buffer = context.channel.allocator.buffer(capacity: 32)
-        frame.encode(into: &buffer)
-        context.writeAndFlush(Self.wrapOutboundOut(buffer), promise: nil)
+        if case .send(let hello) = handshake.channelActive() { context.writeAndFlush(hello) }
     }
 
     private func refuse(_ reason: String, context: ChannelHandlerContext) {

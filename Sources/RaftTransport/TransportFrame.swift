@@ -319,3 +319,13 @@ public struct TransportFrameDecoder: ByteToMessageDecoder {
         try decode(context: context, buffer: &buffer)
     }
 }
+
+extension ChannelHandlerContext {
+    /// Encodes `frame` and writes and flushes it on this context (event loop only). Both peer connection handlers
+    /// send their handshake and control frames this way.
+    func writeAndFlush(_ frame: TransportFrame) {
+        var buffer = channel.allocator.buffer(capacity: 32)
+        frame.encode(into: &buffer)
+        writeAndFlush(NIOAny(buffer), promise: nil)
+    }
+}
