@@ -138,6 +138,26 @@ import Testing
         try await fixture.stop()
     }
 
+    /// Goal: SIGTERM on the leader is a graceful stop: it hands leadership to a follower before it exits (so clients
+    /// fail over at once) and exits with status 0, keeping what it acknowledged.
+    /// Method: post, SIGTERM the leader and await its exit; then the two survivors must agree on a new leader within
+    /// 300 ms. Without the handoff they would first have to wait out an election timeout (at least 500 ms with the
+    /// default 50 ms tick and 10 election ticks) after the old leader's last heartbeat. The message posted before
+    /// is still there.
+    @Test func sigtermOnTheLeaderHandsLeadershipOver() async throws {
+        let fixture = try await ClusterFixture.started()
+        let cluster = fixture.cluster
+        let leader = try await cluster.waitForLeader()
+        _ = try await fixture.client.postMessages("handoff", [OutgoingMessage(body: .string("before the stop"))])
+        let exit = await cluster.terminate(leader)
+        #expect(exit == .exited(0), "the leader's exit: \(String(describing: exit))")
+        let successor = try await cluster.waitForLeader(timeout: .milliseconds(300), excluding: [leader])
+        #expect(successor != leader)
+        let stats = try await fixture.client.queueStats("handoff")
+        #expect(stats.total == 1)
+        try await fixture.stop()
+    }
+
     /// Goal: a stopped follower does not slow the leader's commits (a quorum of two still acknowledges, and the
     /// leader never blocks on the stopped peer).
     /// Method: time 300 sequential 10 KiB posts with all nodes up, SIGSTOP one follower, time 300 more (3 MiB the
