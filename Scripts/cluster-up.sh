@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 source Scripts/swift-toolchain.sh
+source Scripts/local-cluster.sh
 
 echo "building flotilla (release)..."
 swift build -c release --product flotilla >/dev/null 2>&1 || swift build -c release --product flotilla
@@ -46,11 +47,8 @@ done
 deadline=$((SECONDS + ${LEADER_TIMEOUT:-30}))
 leader=""
 while [ -z "$leader" ]; do
-    for n in 1 2 3; do
-        if curl -fsS --max-time 1 "http://127.0.0.1:800$n/flotilla/v1/status" 2>/dev/null | grep -q '"role" *: *"leader"'; then
-            leader="n$n"
-        fi
-    done
+    n=$(local_leader)
+    [ -n "$n" ] && leader="n$n"
     if [ -z "$leader" ]; then
         if [ "$SECONDS" -ge "$deadline" ]; then
             echo "no leader after ${LEADER_TIMEOUT:-30} s; see data/n1.log, data/n2.log, data/n3.log" >&2

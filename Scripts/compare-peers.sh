@@ -25,6 +25,7 @@ PEERS="${PEERS:-nats rabbitmq etcd zaqar}"
 OUT="${OUT:-$(mktemp -d /tmp/flotilla-compare.XXXXXX)}"
 mkdir -p "$OUT"
 source Scripts/swift-toolchain.sh
+source Scripts/local-cluster.sh
 echo "raw results in $OUT" >&2
 
 # --- Flotilla: a fresh three-node cluster in a scratch directory -----------------------------------------------
@@ -43,9 +44,7 @@ for n in 1 2 3; do
 done
 leader=""
 for _ in $(seq 300); do
-    for n in 1 2 3; do
-        curl -fsS --max-time 1 "http://127.0.0.1:800$n/flotilla/v1/status" 2>/dev/null | grep -q '"role": "leader"' && leader=$n
-    done
+    leader=$(local_leader)
     [ -n "$leader" ] && break
     sleep 0.1
 done

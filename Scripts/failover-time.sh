@@ -12,17 +12,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${1:-10}
 CLIENT="3381af92-2b9e-11e3-b191-71861300734c"
+source Scripts/local-cluster.sh
 
-role_of() { curl -fsS --max-time 1 "http://127.0.0.1:800$1/flotilla/v1/status" 2>/dev/null | grep -o '"role" *: *"[a-z]*"' | grep -o '[a-z]*"$' | tr -d '"'; }
-applied_of() { curl -fsS --max-time 1 "http://127.0.0.1:800$1/flotilla/v1/status" 2>/dev/null | grep -o '"applied" *: *[0-9]*' | grep -o '[0-9]*$'; }
-commit_of() { curl -fsS --max-time 1 "http://127.0.0.1:800$1/flotilla/v1/status" 2>/dev/null | grep -o '"commit" *: *[0-9]*' | grep -o '[0-9]*$'; }
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 times=()
 for round in $(seq "$ROUNDS"); do
     leader=""
     for _ in $(seq 100); do
-        for n in 1 2 3; do [ "$(role_of "$n")" = "leader" ] && leader=$n; done
+        leader=$(local_leader)
         [ -n "$leader" ] && break
         sleep 0.1
     done
@@ -46,11 +44,11 @@ for round in $(seq "$ROUNDS"); do
     echo "round $round: killed leader n$leader, first write acknowledged via n$acked after $elapsed ms"
     restart=$(now_ms)
     Scripts/cluster-up.sh >/dev/null 2>&1
-    target=$(commit_of "$acked")
+    target=$(status_field "$acked" commit)
     caught=0
     for _ in $(seq 600); do
         caught=1
-        for n in 1 2 3; do [ "$(applied_of "$n")" -ge "$target" ] 2>/dev/null || caught=0; done
+        for n in 1 2 3; do [ "$(status_field "$n" applied)" -ge "$target" ] 2>/dev/null || caught=0; done
         [ "$caught" = 1 ] && break
         sleep 0.1
     done
